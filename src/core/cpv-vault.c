@@ -1024,6 +1024,313 @@ out:
   return ok;
 }
 
+/**
+ * cpv_vault_needs_conversion:
+ *
+ * Returns: %TRUE when the vault was written in an older cipher profile than the running
+ *   SQLCipher writes (a Debian vault opened by the Flatpak)
+ */
+gboolean
+cpv_vault_needs_conversion (CpvVault *self)
+{
+  g_return_val_if_fail (CPV_IS_VAULT (self), FALSE);
+  return self->db != NULL && self->profile < cpv_sqlcipher_native_profile ();
+}
+
+static gboolean
+collect_strings (sqlite3     *db,
+                 const char  *sql,
+                 GPtrArray   *out,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (out, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_rc (error, rc, "checking the converted vault", sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The copy must hold the same rows as the source, and every evidence item's chunks must
+ * hash to the SHA-256 recorded for it. */
+static gboolean
+verify_copy (sqlite3  *source,
+             sqlite3  *copy,
+             GError  **error)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!collect_strings (copy, "PRAGMA integrity_check;", items, error))
+    return FALSE;
+  if (items->len != 1 || g_strcmp0 (items->pdata[0], "ok") != 0)
+    {
+      g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_DAMAGED,
+                           "The converted copy failed its integrity check; the original vault "
+                           "is unchanged.");
+      return FALSE;
+    }
+
+  if (!collect_strings (source,
+                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                        "AND name NOT LIKE 'sqlite_%' ORDER BY name;", tables, error))
+    return FALSE;
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\";",
+                                              (const char *) tables->pdata[i]);
+      int source_rc, copy_rc;
+      int source_count = query_int (source, sql, &source_rc);
+      int copy_count = query_int (copy, sql, &copy_rc);
+
+      if (source_rc != SQLITE_OK || copy_rc != SQLITE_OK || source_count != copy_count)
+        {
+          g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_FAILED,
+                       "The converted copy differs from the original in table %s; the "
+                       "original vault is unchanged.", (const char *) tables->pdata[i]);
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_prepare_v2 (copy,
+                           "SELECT e.sha256, c.data FROM evidence e "
+                           "JOIN evidence_chunk c ON c.evidence_id = e.id "
+                           "ORDER BY e.id, c.seq;", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      g_autoptr(GChecksum) checksum = NULL;
+      g_autofree char *expected = NULL;
+      gboolean ok = TRUE;
+
+      while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *sha256 = (const char *) sqlite3_column_text (stmt, 0);
+
+          if (g_strcmp0 (sha256, expected) != 0)
+            {
+              if (checksum != NULL)
+                ok = g_strcmp0 (g_checksum_get_string (checksum), expected) == 0;
+              g_clear_pointer (&checksum, g_checksum_free);
+              checksum = g_checksum_new (G_CHECKSUM_SHA256);
+              g_free (expected);
+              expected = g_strdup (sha256);
+            }
+          g_checksum_update (checksum, sqlite3_column_blob (stmt, 1),
+                             sqlite3_column_bytes (stmt, 1));
+        }
+      if (ok && rc == SQLITE_DONE && checksum != NULL)
+        ok = g_strcmp0 (g_checksum_get_string (checksum), expected) == 0;
+      if (!ok)
+        {
+          sqlite3_finalize (stmt);
+          g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_DAMAGED,
+                               "An evidence file in the converted copy does not match its "
+                               "SHA-256; the original vault is unchanged.");
+          return FALSE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_rc (error, rc, "checking the converted vault", sqlite3_errmsg (copy));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_keyed_file (const char        *path,
+                   const char        *key_spec,
+                   CpvCipherProfile   profile,
+                   GError           **error)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = exec_key_pragma (db, "key", key_spec);
+  if (rc == SQLITE_OK)
+    rc = apply_cipher_profile (db, profile);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (db,
+                       "PRAGMA auto_vacuum = INCREMENTAL;"
+                       "CREATE TABLE cpv_placeholder (x);"
+                       "DROP TABLE cpv_placeholder;", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    set_error_from_rc (error, rc, "converting the vault", db ? sqlite3_errmsg (db) : NULL);
+  sqlite3_close (db);
+  return rc == SQLITE_OK;
+}
+
+static char *
+free_backup_name (const char *path)
+{
+  char *candidate = g_strconcat (path, ".sqlcipher3-backup", NULL);
+
+  for (int n = 2; g_file_test (candidate, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s.sqlcipher3-backup-%d", path, n);
+    }
+  return candidate;
+}
+
+/**
+ * cpv_vault_convert_to_native:
+ * @passphrase: the vault's passphrase (the new file gets its own salt, so its key is derived
+ *   again)
+ * @backup_path: (out) (optional): where the original file was kept
+ *
+ * Converts a vault of an older cipher profile to the running SQLCipher's profile with
+ * sqlcipher_export() into a new file next to it, verifies the copy (integrity check, same row
+ * counts, every evidence item hashing to its SHA-256), then keeps the original as a backup
+ * beside it and puts the copy in its place. On any failure the original stays where it was.
+ */
+gboolean
+cpv_vault_convert_to_native (CpvVault    *self,
+                             const char  *passphrase,
+                             char       **backup_path,
+                             GError     **error)
+{
+  guint8 salt[CPV_SALT_SIZE];
+  goffset size;
+  g_autofree char *target = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *key_spec = NULL;
+  g_autofree char *set_version = NULL;
+  CpvCipherProfile native = cpv_sqlcipher_native_profile ();
+  CpvCipherProfile copy_profile = 0;
+  sqlite3_stmt *attach = NULL;
+  sqlite3 *db;
+  sqlite3 *check;
+  sqlite3 *copy = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (CPV_IS_VAULT (self), FALSE);
+  g_return_val_if_fail (passphrase != NULL, FALSE);
+
+  if (backup_path != NULL)
+    *backup_path = NULL;
+
+  db = _cpv_vault_lock (self, error);
+  if (db == NULL)
+    goto out;
+  if (self->profile >= native)
+    {
+      ok = TRUE;
+      goto out;
+    }
+
+  check = open_database (self->path, passphrase, FALSE, &(CpvCipherProfile) { 0 }, error);
+  if (check == NULL)
+    goto out;
+  sqlite3_close (check);
+  if (!read_salt (self->path, salt, &size, error))
+    goto out;
+
+  target = g_strconcat (self->path, ".converting", NULL);
+  remove_with_sidecars (target);
+  salt[3] = '0' + native;
+  key_spec = derive_key_spec (passphrase, salt);
+
+  /* ATTACH inherits the vault's open flags, which do not allow creating a file: make the
+   * new file (keyed, in the native profile, one empty page) on a connection of its own. */
+  if (!create_keyed_file (target, key_spec, native, error))
+    goto cleanup;
+  rc = sqlite3_prepare_v2 (db, "ATTACH DATABASE ? AS converted KEY ?;", -1, &attach, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (attach, 1, target, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (attach, 2, key_spec, -1, SQLITE_STATIC);
+      rc = sqlite3_step (attach);
+      sqlite3_finalize (attach);
+    }
+  explicit_bzero (key_spec, strlen (key_spec));
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_rc (error, rc, "converting the vault", sqlite3_errmsg (db));
+      goto cleanup;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA converted.user_version = %d;",
+                                 query_int (db, "PRAGMA main.user_version;", NULL));
+  if (!exec_or_error (db, "SELECT sqlcipher_export('converted');", "converting the vault",
+                      error) ||
+      !exec_or_error (db, set_version, "converting the vault", error))
+    {
+      sqlite3_exec (db, "DETACH DATABASE converted;", NULL, NULL, NULL);
+      goto cleanup;
+    }
+  if (!exec_or_error (db, "DETACH DATABASE converted;", "converting the vault", error))
+    goto cleanup;
+
+  copy = open_database (target, passphrase, FALSE, &copy_profile, error);
+  if (copy == NULL)
+    goto cleanup;
+  if (copy_profile != native || !verify_copy (db, copy, error))
+    {
+      if (copy_profile != native && (error == NULL || *error == NULL))
+        g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_FAILED,
+                             "The converted copy has the wrong format; the original vault is "
+                             "unchanged.");
+      goto cleanup;
+    }
+  sqlite3_close (copy);
+  copy = NULL;
+
+  /* Swap the files: the original becomes the backup, the copy takes its name. */
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  backup = free_backup_name (self->path);
+  if (g_rename (self->path, backup) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_IO,
+                   "The original vault could not be kept as “%s”: %s. Nothing was changed.",
+                   backup, g_strerror (saved));
+      self->db = open_database (self->path, passphrase, FALSE, &self->profile, NULL);
+      goto cleanup;
+    }
+  if (g_rename (target, self->path) != 0)
+    {
+      int saved = errno;
+
+      g_rename (backup, self->path);
+      g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_IO,
+                   "The converted vault could not be put in place: %s. Nothing was changed.",
+                   g_strerror (saved));
+      self->db = open_database (self->path, passphrase, FALSE, &self->profile, NULL);
+      goto cleanup;
+    }
+
+  self->db = open_database (self->path, passphrase, FALSE, &self->profile, error);
+  ok = self->db != NULL;
+  if (backup_path != NULL)
+    *backup_path = g_steal_pointer (&backup);
+  goto out;
+
+cleanup:
+  if (copy != NULL)
+    sqlite3_close (copy);
+  remove_with_sidecars (target);
+out:
+  _cpv_vault_unlock (self);
+  return ok;
+}
+
 void
 cpv_vault_set_evidence_size_limit (CpvVault *self,
                                    goffset   limit)

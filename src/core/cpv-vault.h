@@ -105,6 +105,11 @@ gboolean               cpv_vault_change_passphrase        (CpvVault             
                                                            GError              **error);
 gboolean               cpv_vault_check_integrity          (CpvVault             *self,
                                                            GError              **error);
+gboolean               cpv_vault_needs_conversion         (CpvVault             *self);
+gboolean               cpv_vault_convert_to_native        (CpvVault             *self,
+                                                           const char           *passphrase,
+                                                           char                **backup_path,
+                                                           GError              **error);
 
 CpvPassphraseStrength  cpv_passphrase_strength            (const char           *passphrase);
 void                   cpv_passphrase_wipe                (char                 *passphrase);
