@@ -1,0 +1,1133 @@
+/* cpv-jrca-store.c — JRCA registrations, audit records and CPD records in the vault
+ *
+ * Copyright 2026 The CPE Vault authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "cpv-jrca-store"
+
+#include "config.h"
+
+#include "cpv-jrca-store.h"
+#include "cpv-vault-private.h"
+
+#include <math.h>
+
+#define REGISTRATION_COLUMNS \
+  "id, credential_id, grade, registration_number, maintenance_deadline, expiry_date, " \
+  "previous_maintenance_application, previous_renewal_application, reupgrade, downgrade_date, " \
+  "expert_only, expert_kept_grade, cpd_hours_required"
+
+#define AUDIT_COLUMNS \
+  "id, credential_id, organisation, organisation_id, certification_body, body_iaf_accredited, " \
+  "management_system, audit_type, onsite_start, onsite_end, combined, role, isms_roles, " \
+  "team_leader_name, team_lead, team_lead_number, team_lead_name, attested_by_org, " \
+  "attested_by_body, has_schedule, has_report, has_form_3a, masked, contact"
+
+#define CPD_COLUMNS \
+  "id, credential_id, day, hours, kind, title, provider, purpose, learned, has_certificate, " \
+  "has_program, body_signature, has_schedule"
+
+#define KNOWN_ISMS_ROLES (CPV_JRCA_ISMS_ROLES_LEADER_ALL)
+
+/* Helpers */
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error_literal (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+not_found (GError     **error,
+           const char  *what,
+           gint64       id)
+{
+  g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND,
+               "There is no %s with id %" G_GINT64_FORMAT ".", what, id);
+  return FALSE;
+}
+
+static gboolean
+day_is_valid (CpvDay day)
+{
+  return day != 0 && g_date_valid_julian (day);
+}
+
+static void
+bind_day (sqlite3_stmt *stmt,
+          int           index,
+          CpvDay        day)
+{
+  char buf[11];
+
+  if (day == 0)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  cpv_day_format_buf (day, buf);
+  sqlite3_bind_text (stmt, index, buf, -1, SQLITE_TRANSIENT);
+}
+
+static CpvDay
+column_day (sqlite3_stmt *stmt,
+            int           column)
+{
+  CpvDay day = 0;
+
+  if (!cpv_day_parse (_cpv_column_text (stmt, column), &day))
+    return 0;
+  return day;
+}
+
+static gboolean
+step_done (CpvVault      *vault,
+           sqlite3_stmt  *stmt,
+           const char    *doing,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Called with the vault locked: a person-readable NOT_FOUND instead of a foreign-key error. */
+static gboolean
+credential_exists (CpvVault  *vault,
+                   gint64     credential_id,
+                   GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _cpv_vault_prepare (vault, "SELECT 1 FROM credential WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, credential_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, "looking up the credential");
+      return FALSE;
+    }
+  return not_found (error, "credential", credential_id);
+}
+
+/* Validation: every field a person typed, before anything touches the vault. */
+
+gboolean
+cpv_jrca_registration_validate (const CpvJrcaRegistration  *registration,
+                                GError                    **error)
+{
+  CpvDay dates[5];
+
+  g_return_val_if_fail (registration != NULL, FALSE);
+
+  dates[0] = registration->maintenance_deadline;
+  dates[1] = registration->expiry_date;
+  dates[2] = registration->previous_maintenance_application;
+  dates[3] = registration->previous_renewal_application;
+  dates[4] = registration->downgrade_date;
+
+  if (registration->grade > CPV_JRCA_GRADE_EXPERT)
+    return invalid (error, "The grade must be assistant, auditor, lead or expert.");
+  if (registration->expert_kept_grade >= CPV_JRCA_GRADE_EXPERT)
+    return invalid (error, "The grade kept beside the expert registration must be assistant, "
+                           "auditor or lead.");
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    if (dates[i] != 0 && !g_date_valid_julian (dates[i]))
+      return invalid (error, "A registration date is not a valid calendar day.");
+  if (!isfinite (registration->cpd_hours_required))
+    return invalid (error, "The yearly CPD hours must be a number, e.g. 10.");
+  for (guint i = 0; registration->other_lead_ms != NULL && registration->other_lead_ms[i]; i++)
+    {
+      const char *ms = registration->other_lead_ms[i];
+
+      if (is_blank (ms))
+        return invalid (error, "A management system in which you are a lead auditor needs its "
+                               "code, e.g. QMS.");
+      if (g_ascii_strcasecmp (ms, "ISMS") == 0)
+        return invalid (error, "List only management systems other than ISMS as those in which "
+                               "you are a JRCA lead auditor.");
+    }
+  return TRUE;
+}
+
+gboolean
+cpv_jrca_audit_validate (const CpvJrcaAudit  *audit,
+                         GError             **error)
+{
+  CpvDay end;
+
+  g_return_val_if_fail (audit != NULL, FALSE);
+
+  if (is_blank (audit->organisation))
+    return invalid (error, "An audit record needs the audited organisation (a name that shows "
+                           "the scope).");
+  if (is_blank (audit->management_system))
+    return invalid (error, "An audit record needs its management system, e.g. ISMS.");
+  if (!day_is_valid (audit->onsite_start))
+    return invalid (error, "An audit record needs the first on-site day.");
+  end = audit->onsite_end != 0 ? audit->onsite_end : audit->onsite_start;
+  if (!g_date_valid_julian (end))
+    return invalid (error, "The last on-site day is not a valid calendar day.");
+  if (end < audit->onsite_start)
+    return invalid (error, "The on-site audit ends before it starts.");
+  if (audit->role > CPV_JRCA_ROLE_OBSERVER)
+    return invalid (error, "The role must be leader, member, OJT or observer.");
+  if (audit->team_lead > CPV_JRCA_TEAM_LEAD_OTHER)
+    return invalid (error, "The JRCA lead or expert auditor on the team must be none, yourself "
+                           "or another person.");
+  if (audit->team_lead == CPV_JRCA_TEAM_LEAD_OTHER && is_blank (audit->team_lead_number))
+    return invalid (error, "Enter the registration number of the JRCA lead or expert auditor "
+                           "on the team.");
+  if ((audit->isms_roles & ~(guint) KNOWN_ISMS_ROLES) != 0)
+    return invalid (error, "An ISMS-specific role is not one CPE Vault knows.");
+
+  for (guint i = 0; audit->days != NULL && i < audit->days->len; i++)
+    {
+      const CpvJrcaAuditDay *day = &g_array_index (audit->days, CpvJrcaAuditDay, i);
+
+      if (!day_is_valid (day->date) || day->date < audit->onsite_start || day->date > end)
+        return invalid (error, "Each audit day must fall between the first and the last "
+                               "on-site day.");
+      if (!isfinite (day->isms_hours) || day->isms_hours < 0 || day->isms_hours > 24)
+        return invalid (error, "The ISMS hours of an audit day must be between 0 and 24.");
+      for (guint j = 0; j < i; j++)
+        if (g_array_index (audit->days, CpvJrcaAuditDay, j).date == day->date)
+          return invalid (error, "An audit day is entered twice: enter each day's hours once "
+                                 "(hours cannot be moved between days).");
+    }
+  return TRUE;
+}
+
+gboolean
+cpv_jrca_cpd_validate (const CpvJrcaCpd  *cpd,
+                       GError           **error)
+{
+  g_return_val_if_fail (cpd != NULL, FALSE);
+
+  if (!day_is_valid (cpd->date))
+    return invalid (error, "A CPD record needs its date.");
+  if (!isfinite (cpd->hours) || cpd->hours <= 0)
+    return invalid (error, "The CPD hours must be a number above zero, e.g. 1.5.");
+  if (cpd->kind > CPV_JRCA_CPD_AUDIT_EXPERIENCE)
+    return invalid (error, "The CPD kind must be one of the five of JRCA AI340 (JRCA course, "
+                           "accredited body's training, other training, self-study, audit "
+                           "experience).");
+  if (is_blank (cpd->title))
+    return invalid (error, "A CPD record needs a title or theme.");
+  return TRUE;
+}
+
+/* Registrations */
+
+static void
+bind_registration (sqlite3_stmt              *stmt,
+                   const CpvJrcaRegistration *registration)
+{
+  sqlite3_bind_int64 (stmt, 1, registration->credential_id);
+  sqlite3_bind_text (stmt, 2, cpv_jrca_grade_to_key (registration->grade), -1, SQLITE_STATIC);
+  _cpv_bind_text_or_null (stmt, 3, registration->registration_number);
+  bind_day (stmt, 4, registration->maintenance_deadline);
+  bind_day (stmt, 5, registration->expiry_date);
+  bind_day (stmt, 6, registration->previous_maintenance_application);
+  bind_day (stmt, 7, registration->previous_renewal_application);
+  sqlite3_bind_int (stmt, 8, registration->reupgrade ? 1 : 0);
+  bind_day (stmt, 9, registration->downgrade_date);
+  sqlite3_bind_int (stmt, 10, registration->expert_only ? 1 : 0);
+  sqlite3_bind_text (stmt, 11, cpv_jrca_grade_to_key (registration->expert_kept_grade), -1,
+                     SQLITE_STATIC);
+  if (registration->cpd_hours_required >= 0)
+    sqlite3_bind_double (stmt, 12, registration->cpd_hours_required);
+  else
+    sqlite3_bind_null (stmt, 12);
+}
+
+static gboolean
+write_other_lead_ms (CpvVault                  *vault,
+                     const CpvJrcaRegistration *registration,
+                     GError                   **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  clear = _cpv_vault_prepare (vault, "DELETE FROM jrca_other_lead_ms WHERE registration_id = ?",
+                              error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, registration->id);
+  if (!step_done (vault, clear, "saving the registration", error))
+    return FALSE;
+
+  insert = _cpv_vault_prepare (vault, "INSERT OR IGNORE INTO jrca_other_lead_ms "
+                                      "(registration_id, ms) VALUES (?, ?)", error);
+  if (insert == NULL)
+    return FALSE;
+  for (guint i = 0; registration->other_lead_ms != NULL && registration->other_lead_ms[i]; i++)
+    {
+      g_autofree char *ms = g_strstrip (g_ascii_strup (registration->other_lead_ms[i], -1));
+
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, registration->id);
+      sqlite3_bind_text (insert, 2, ms, -1, SQLITE_TRANSIENT);
+      if (!step_done (vault, insert, "saving the registration", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cpv_vault_add_jrca_registration:
+ *
+ * Validates and stores the registration of @registration->credential_id; sets
+ * @registration->id.
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64
+cpv_vault_add_jrca_registration (CpvVault             *vault,
+                                 CpvJrcaRegistration  *registration,
+                                 GError              **error)
+{
+  g_autoptr(sqlite3_stmt) exists = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), 0);
+
+  if (!cpv_jrca_registration_validate (registration, error))
+    return 0;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL || !_cpv_vault_begin (vault, error))
+    goto out;
+  if (!credential_exists (vault, registration->credential_id, error))
+    goto fail;
+  exists = _cpv_vault_prepare (vault, "SELECT 1 FROM jrca_registration WHERE credential_id = ?",
+                               error);
+  if (exists == NULL)
+    goto fail;
+  sqlite3_bind_int64 (exists, 1, registration->credential_id);
+  rc = sqlite3_step (exists);
+  if (rc == SQLITE_ROW)
+    {
+      invalid (error, "This credential already has a JRCA registration; change that one.");
+      goto fail;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, "adding the registration");
+      goto fail;
+    }
+
+  stmt = _cpv_vault_prepare (vault,
+                             "INSERT INTO jrca_registration (credential_id, grade, "
+                             "registration_number, maintenance_deadline, expiry_date, "
+                             "previous_maintenance_application, previous_renewal_application, "
+                             "reupgrade, downgrade_date, expert_only, expert_kept_grade, "
+                             "cpd_hours_required) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
+  if (stmt == NULL)
+    goto fail;
+  bind_registration (stmt, registration);
+  if (!step_done (vault, stmt, "adding the registration", error))
+    goto fail;
+  registration->id = sqlite3_last_insert_rowid (db);
+  if (!write_other_lead_ms (vault, registration, error) || !_cpv_vault_commit (vault, error))
+    {
+      registration->id = 0;
+      goto fail;
+    }
+  id = registration->id;
+  _cpv_vault_emit_changed (vault, "jrca");
+  goto out;
+
+fail:
+  _cpv_vault_rollback (vault);
+out:
+  _cpv_vault_unlock (vault);
+  return id;
+}
+
+gboolean
+cpv_vault_update_jrca_registration (CpvVault                   *vault,
+                                    const CpvJrcaRegistration  *registration,
+                                    GError                    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
+
+  if (!cpv_jrca_registration_validate (registration, error))
+    return FALSE;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL || !_cpv_vault_begin (vault, error))
+    goto out;
+  stmt = _cpv_vault_prepare (vault,
+                             "UPDATE jrca_registration SET credential_id = ?, grade = ?, "
+                             "registration_number = ?, maintenance_deadline = ?, "
+                             "expiry_date = ?, previous_maintenance_application = ?, "
+                             "previous_renewal_application = ?, reupgrade = ?, "
+                             "downgrade_date = ?, expert_only = ?, expert_kept_grade = ?, "
+                             "cpd_hours_required = ? WHERE id = ? AND credential_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_registration (stmt, registration);
+  sqlite3_bind_int64 (stmt, 13, registration->id);
+  sqlite3_bind_int64 (stmt, 14, registration->credential_id);
+  if (!step_done (vault, stmt, "changing the registration", error))
+    goto fail;
+  if (sqlite3_changes (db) == 0)
+    {
+      not_found (error, "JRCA registration", registration->id);
+      goto fail;
+    }
+  if (!write_other_lead_ms (vault, registration, error) || !_cpv_vault_commit (vault, error))
+    goto fail;
+  ok = TRUE;
+  _cpv_vault_emit_changed (vault, "jrca");
+  goto out;
+
+fail:
+  _cpv_vault_rollback (vault);
+out:
+  _cpv_vault_unlock (vault);
+  return ok;
+}
+
+static CpvJrcaRegistration *
+registration_from_row (sqlite3_stmt *stmt)
+{
+  CpvJrcaRegistration *registration = cpv_jrca_registration_new ();
+
+  registration->id = sqlite3_column_int64 (stmt, 0);
+  registration->credential_id = sqlite3_column_int64 (stmt, 1);
+  cpv_jrca_grade_from_key (_cpv_column_text (stmt, 2), &registration->grade);
+  registration->registration_number = _cpv_column_dup (stmt, 3);
+  registration->maintenance_deadline = column_day (stmt, 4);
+  registration->expiry_date = column_day (stmt, 5);
+  registration->previous_maintenance_application = column_day (stmt, 6);
+  registration->previous_renewal_application = column_day (stmt, 7);
+  registration->reupgrade = sqlite3_column_int (stmt, 8) != 0;
+  registration->downgrade_date = column_day (stmt, 9);
+  registration->expert_only = sqlite3_column_int (stmt, 10) != 0;
+  cpv_jrca_grade_from_key (_cpv_column_text (stmt, 11), &registration->expert_kept_grade);
+  registration->cpd_hours_required = sqlite3_column_type (stmt, 12) == SQLITE_NULL
+                                     ? -1 : sqlite3_column_double (stmt, 12);
+  return registration;
+}
+
+/* Called with the vault locked. Sets *out_registration to NULL when there is none. */
+static gboolean
+read_registration (CpvVault             *vault,
+                   gint64                credential_id,
+                   CpvJrcaRegistration **out_registration,
+                   GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) ms = NULL;
+  g_autoptr(CpvJrcaRegistration) registration = NULL;
+  g_autoptr(GPtrArray) codes = NULL;
+  int rc;
+
+  *out_registration = NULL;
+  stmt = _cpv_vault_prepare (vault, "SELECT " REGISTRATION_COLUMNS " FROM jrca_registration "
+                                    "WHERE credential_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, credential_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, "reading the registration");
+      return FALSE;
+    }
+  registration = registration_from_row (stmt);
+
+  ms = _cpv_vault_prepare (vault, "SELECT ms FROM jrca_other_lead_ms WHERE registration_id = ? "
+                                  "ORDER BY ms", error);
+  if (ms == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ms, 1, registration->id);
+  codes = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (ms)) == SQLITE_ROW)
+    g_ptr_array_add (codes, _cpv_column_dup (ms, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, "reading the registration");
+      return FALSE;
+    }
+  if (codes->len > 0)
+    {
+      g_ptr_array_add (codes, NULL);
+      registration->other_lead_ms = (GStrv) g_ptr_array_steal (codes, NULL);
+    }
+  *out_registration = g_steal_pointer (&registration);
+  return TRUE;
+}
+
+CpvJrcaRegistration *
+cpv_vault_get_jrca_registration (CpvVault  *vault,
+                                 gint64     credential_id,
+                                 GError   **error)
+{
+  CpvJrcaRegistration *registration = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  if (_cpv_vault_lock (vault, error) != NULL &&
+      read_registration (vault, credential_id, &registration, error) &&
+      registration == NULL)
+    g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND,
+                 "The credential with id %" G_GINT64_FORMAT " has no JRCA registration.",
+                 credential_id);
+  _cpv_vault_unlock (vault);
+  return registration;
+}
+
+/* Deletes with one bound id; NOT_FOUND when nothing was deleted. */
+static gboolean
+delete_by_id (CpvVault    *vault,
+              const char  *sql,
+              gint64       id,
+              const char  *what,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *doing = g_strdup_printf ("removing the %s", what);
+  sqlite3 *db;
+  gboolean ok = FALSE;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL)
+    goto out;
+  stmt = _cpv_vault_prepare (vault, sql, error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (vault, stmt, doing, error))
+    goto out;
+  if (sqlite3_changes (db) == 0)
+    {
+      not_found (error, what, id);
+      goto out;
+    }
+  ok = TRUE;
+  _cpv_vault_emit_changed (vault, "jrca");
+
+out:
+  _cpv_vault_unlock (vault);
+  return ok;
+}
+
+gboolean
+cpv_vault_remove_jrca_registration (CpvVault  *vault,
+                                    gint64     credential_id,
+                                    GError   **error)
+{
+  g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
+
+  return delete_by_id (vault, "DELETE FROM jrca_registration WHERE credential_id = ?",
+                       credential_id, "JRCA registration of credential", error);
+}
+
+/* Audit records */
+
+static void
+bind_audit (sqlite3_stmt       *stmt,
+            const CpvJrcaAudit *audit)
+{
+  sqlite3_bind_int64 (stmt, 1, audit->credential_id);
+  sqlite3_bind_text (stmt, 2, audit->organisation, -1, SQLITE_TRANSIENT);
+  _cpv_bind_text_or_null (stmt, 3, audit->organisation_id);
+  _cpv_bind_text_or_null (stmt, 4, audit->certification_body);
+  sqlite3_bind_int (stmt, 5, audit->body_iaf_accredited ? 1 : 0);
+  sqlite3_bind_text (stmt, 6, audit->management_system, -1, SQLITE_TRANSIENT);
+  _cpv_bind_text_or_null (stmt, 7, audit->audit_type);
+  bind_day (stmt, 8, audit->onsite_start);
+  bind_day (stmt, 9, audit->onsite_end != 0 ? audit->onsite_end : audit->onsite_start);
+  sqlite3_bind_int (stmt, 10, audit->combined ? 1 : 0);
+  sqlite3_bind_text (stmt, 11, cpv_jrca_role_to_key (audit->role), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 12, audit->isms_roles);
+  _cpv_bind_text_or_null (stmt, 13, audit->team_leader_name);
+  sqlite3_bind_text (stmt, 14, cpv_jrca_team_lead_to_key (audit->team_lead), -1, SQLITE_STATIC);
+  _cpv_bind_text_or_null (stmt, 15, audit->team_lead_number);
+  _cpv_bind_text_or_null (stmt, 16, audit->team_lead_name);
+  sqlite3_bind_int (stmt, 17, audit->attested_by_org ? 1 : 0);
+  sqlite3_bind_int (stmt, 18, audit->attested_by_body ? 1 : 0);
+  sqlite3_bind_int (stmt, 19, audit->has_schedule ? 1 : 0);
+  sqlite3_bind_int (stmt, 20, audit->has_report ? 1 : 0);
+  sqlite3_bind_int (stmt, 21, audit->has_form_3a ? 1 : 0);
+  sqlite3_bind_int (stmt, 22, audit->masked ? 1 : 0);
+  _cpv_bind_text_or_null (stmt, 23, audit->contact);
+}
+
+static gboolean
+write_audit_days (CpvVault            *vault,
+                  const CpvJrcaAudit  *audit,
+                  GError             **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  clear = _cpv_vault_prepare (vault, "DELETE FROM jrca_audit_day WHERE audit_id = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, audit->id);
+  if (!step_done (vault, clear, "saving the audit days", error))
+    return FALSE;
+
+  insert = _cpv_vault_prepare (vault, "INSERT INTO jrca_audit_day (audit_id, day, isms_hours) "
+                                      "VALUES (?, ?, ?)", error);
+  if (insert == NULL)
+    return FALSE;
+  for (guint i = 0; audit->days != NULL && i < audit->days->len; i++)
+    {
+      const CpvJrcaAuditDay *day = &g_array_index (audit->days, CpvJrcaAuditDay, i);
+
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, audit->id);
+      bind_day (insert, 2, day->date);
+      sqlite3_bind_double (insert, 3, day->isms_hours);
+      if (!step_done (vault, insert, "saving the audit days", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cpv_vault_add_jrca_audit:
+ *
+ * Validates and stores an audit record with its days; sets @audit->id.
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64
+cpv_vault_add_jrca_audit (CpvVault      *vault,
+                          CpvJrcaAudit  *audit,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  sqlite3 *db;
+  gint64 id = 0;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), 0);
+
+  if (!cpv_jrca_audit_validate (audit, error))
+    return 0;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL || !_cpv_vault_begin (vault, error))
+    goto out;
+  if (!credential_exists (vault, audit->credential_id, error))
+    goto fail;
+  stmt = _cpv_vault_prepare (vault,
+                             "INSERT INTO jrca_audit (credential_id, organisation, "
+                             "organisation_id, certification_body, body_iaf_accredited, "
+                             "management_system, audit_type, onsite_start, onsite_end, combined, "
+                             "role, isms_roles, team_leader_name, team_lead, team_lead_number, "
+                             "team_lead_name, attested_by_org, attested_by_body, has_schedule, "
+                             "has_report, has_form_3a, masked, contact, created, updated) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                             "?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  now = _cpv_now_iso ();
+  bind_audit (stmt, audit);
+  sqlite3_bind_text (stmt, 24, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 25, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (vault, stmt, "adding the audit record", error))
+    goto fail;
+  audit->id = sqlite3_last_insert_rowid (db);
+  if (!write_audit_days (vault, audit, error) || !_cpv_vault_commit (vault, error))
+    {
+      audit->id = 0;
+      goto fail;
+    }
+  id = audit->id;
+  _cpv_vault_emit_changed (vault, "jrca");
+  goto out;
+
+fail:
+  _cpv_vault_rollback (vault);
+out:
+  _cpv_vault_unlock (vault);
+  return id;
+}
+
+gboolean
+cpv_vault_update_jrca_audit (CpvVault            *vault,
+                             const CpvJrcaAudit  *audit,
+                             GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  sqlite3 *db;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
+
+  if (!cpv_jrca_audit_validate (audit, error))
+    return FALSE;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL || !_cpv_vault_begin (vault, error))
+    goto out;
+  if (!credential_exists (vault, audit->credential_id, error))
+    goto fail;
+  stmt = _cpv_vault_prepare (vault,
+                             "UPDATE jrca_audit SET credential_id = ?, organisation = ?, "
+                             "organisation_id = ?, certification_body = ?, "
+                             "body_iaf_accredited = ?, management_system = ?, audit_type = ?, "
+                             "onsite_start = ?, onsite_end = ?, combined = ?, role = ?, "
+                             "isms_roles = ?, team_leader_name = ?, team_lead = ?, "
+                             "team_lead_number = ?, team_lead_name = ?, attested_by_org = ?, "
+                             "attested_by_body = ?, has_schedule = ?, has_report = ?, "
+                             "has_form_3a = ?, masked = ?, contact = ?, updated = ? "
+                             "WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  now = _cpv_now_iso ();
+  bind_audit (stmt, audit);
+  sqlite3_bind_text (stmt, 24, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 25, audit->id);
+  if (!step_done (vault, stmt, "changing the audit record", error))
+    goto fail;
+  if (sqlite3_changes (db) == 0)
+    {
+      not_found (error, "audit record", audit->id);
+      goto fail;
+    }
+  if (!write_audit_days (vault, audit, error) || !_cpv_vault_commit (vault, error))
+    goto fail;
+  ok = TRUE;
+  _cpv_vault_emit_changed (vault, "jrca");
+  goto out;
+
+fail:
+  _cpv_vault_rollback (vault);
+out:
+  _cpv_vault_unlock (vault);
+  return ok;
+}
+
+static CpvJrcaAudit *
+audit_from_row (sqlite3_stmt *stmt)
+{
+  CpvJrcaAudit *audit = cpv_jrca_audit_new ();
+
+  audit->id = sqlite3_column_int64 (stmt, 0);
+  audit->credential_id = sqlite3_column_int64 (stmt, 1);
+  audit->organisation = _cpv_column_dup (stmt, 2);
+  audit->organisation_id = _cpv_column_dup (stmt, 3);
+  audit->certification_body = _cpv_column_dup (stmt, 4);
+  audit->body_iaf_accredited = sqlite3_column_int (stmt, 5) != 0;
+  audit->management_system = _cpv_column_dup (stmt, 6);
+  audit->audit_type = _cpv_column_dup (stmt, 7);
+  audit->onsite_start = column_day (stmt, 8);
+  audit->onsite_end = column_day (stmt, 9);
+  audit->combined = sqlite3_column_int (stmt, 10) != 0;
+  cpv_jrca_role_from_key (_cpv_column_text (stmt, 11), &audit->role);
+  audit->isms_roles = (guint) sqlite3_column_int64 (stmt, 12);
+  audit->team_leader_name = _cpv_column_dup (stmt, 13);
+  cpv_jrca_team_lead_from_key (_cpv_column_text (stmt, 14), &audit->team_lead);
+  audit->team_lead_number = _cpv_column_dup (stmt, 15);
+  audit->team_lead_name = _cpv_column_dup (stmt, 16);
+  audit->attested_by_org = sqlite3_column_int (stmt, 17) != 0;
+  audit->attested_by_body = sqlite3_column_int (stmt, 18) != 0;
+  audit->has_schedule = sqlite3_column_int (stmt, 19) != 0;
+  audit->has_report = sqlite3_column_int (stmt, 20) != 0;
+  audit->has_form_3a = sqlite3_column_int (stmt, 21) != 0;
+  audit->masked = sqlite3_column_int (stmt, 22) != 0;
+  audit->contact = _cpv_column_dup (stmt, 23);
+  return audit;
+}
+
+/* Called with the vault locked. @where selects audits by the bound id; days are attached in
+ * one pass over jrca_audit_day. */
+static GPtrArray *
+read_audits (CpvVault    *vault,
+             const char  *where,
+             const char  *days_where,
+             gint64       id,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) days = NULL;
+  g_autoptr(GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_jrca_audit_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *sql = NULL;
+  g_autofree char *days_sql = NULL;
+  int rc;
+
+  sql = g_strconcat ("SELECT " AUDIT_COLUMNS " FROM jrca_audit WHERE ", where,
+                     " ORDER BY onsite_start, id", NULL);
+  stmt = _cpv_vault_prepare (vault, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CpvJrcaAudit *audit = audit_from_row (stmt);
+
+      g_ptr_array_add (list, audit);
+      g_hash_table_insert (by_id, &audit->id, audit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, "reading audit records");
+      return NULL;
+    }
+
+  days_sql = g_strconcat ("SELECT d.audit_id, d.day, d.isms_hours FROM jrca_audit_day d "
+                          "JOIN jrca_audit a ON a.id = d.audit_id WHERE ", days_where,
+                          " ORDER BY d.audit_id, d.day", NULL);
+  days = _cpv_vault_prepare (vault, days_sql, error);
+  if (days == NULL)
+    return NULL;
+  sqlite3_bind_int64 (days, 1, id);
+  while ((rc = sqlite3_step (days)) == SQLITE_ROW)
+    {
+      gint64 audit_id = sqlite3_column_int64 (days, 0);
+      CpvJrcaAudit *audit = g_hash_table_lookup (by_id, &audit_id);
+
+      if (audit != NULL)
+        cpv_jrca_audit_add_day (audit, column_day (days, 1), sqlite3_column_double (days, 2));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, "reading audit days");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+CpvJrcaAudit *
+cpv_vault_get_jrca_audit (CpvVault  *vault,
+                          gint64     audit_id,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  CpvJrcaAudit *audit = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  if (_cpv_vault_lock (vault, error) != NULL)
+    list = read_audits (vault, "id = ?", "a.id = ?", audit_id, error);
+  _cpv_vault_unlock (vault);
+  if (list == NULL)
+    return NULL;
+  if (list->len == 0)
+    {
+      not_found (error, "audit record", audit_id);
+      return NULL;
+    }
+  audit = g_ptr_array_steal_index (list, 0);
+  return audit;
+}
+
+gboolean
+cpv_vault_remove_jrca_audit (CpvVault  *vault,
+                             gint64     audit_id,
+                             GError   **error)
+{
+  g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
+
+  return delete_by_id (vault, "DELETE FROM jrca_audit WHERE id = ?", audit_id,
+                       "audit record", error);
+}
+
+GPtrArray *
+cpv_vault_list_jrca_audits (CpvVault  *vault,
+                            gint64     credential_id,
+                            GError   **error)
+{
+  GPtrArray *list = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  if (_cpv_vault_lock (vault, error) != NULL)
+    list = read_audits (vault, "credential_id = ?", "a.credential_id = ?", credential_id, error);
+  _cpv_vault_unlock (vault);
+  return list;
+}
+
+/* CPD records */
+
+static void
+bind_cpd (sqlite3_stmt     *stmt,
+          const CpvJrcaCpd *cpd)
+{
+  sqlite3_bind_int64 (stmt, 1, cpd->credential_id);
+  bind_day (stmt, 2, cpd->date);
+  sqlite3_bind_double (stmt, 3, cpd->hours);
+  sqlite3_bind_text (stmt, 4, cpv_jrca_cpd_kind_to_key (cpd->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, cpd->title, -1, SQLITE_TRANSIENT);
+  _cpv_bind_text_or_null (stmt, 6, cpd->provider);
+  _cpv_bind_text_or_null (stmt, 7, cpd->purpose);
+  _cpv_bind_text_or_null (stmt, 8, cpd->learned);
+  sqlite3_bind_int (stmt, 9, cpd->has_certificate ? 1 : 0);
+  sqlite3_bind_int (stmt, 10, cpd->has_program ? 1 : 0);
+  sqlite3_bind_int (stmt, 11, cpd->body_signature ? 1 : 0);
+  sqlite3_bind_int (stmt, 12, cpd->has_schedule ? 1 : 0);
+}
+
+/**
+ * cpv_vault_add_jrca_cpd:
+ *
+ * Validates and stores a CPD record; sets @cpd->id.
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64
+cpv_vault_add_jrca_cpd (CpvVault    *vault,
+                        CpvJrcaCpd  *cpd,
+                        GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  sqlite3 *db;
+  gint64 id = 0;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), 0);
+
+  if (!cpv_jrca_cpd_validate (cpd, error))
+    return 0;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL || !credential_exists (vault, cpd->credential_id, error))
+    goto out;
+  stmt = _cpv_vault_prepare (vault,
+                             "INSERT INTO jrca_cpd (credential_id, day, hours, kind, title, "
+                             "provider, purpose, learned, has_certificate, has_program, "
+                             "body_signature, has_schedule, created, updated) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto out;
+  now = _cpv_now_iso ();
+  bind_cpd (stmt, cpd);
+  sqlite3_bind_text (stmt, 13, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (vault, stmt, "adding the CPD record", error))
+    goto out;
+  id = cpd->id = sqlite3_last_insert_rowid (db);
+  _cpv_vault_emit_changed (vault, "jrca");
+
+out:
+  _cpv_vault_unlock (vault);
+  return id;
+}
+
+gboolean
+cpv_vault_update_jrca_cpd (CpvVault          *vault,
+                           const CpvJrcaCpd  *cpd,
+                           GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  sqlite3 *db;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
+
+  if (!cpv_jrca_cpd_validate (cpd, error))
+    return FALSE;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL || !credential_exists (vault, cpd->credential_id, error))
+    goto out;
+  stmt = _cpv_vault_prepare (vault,
+                             "UPDATE jrca_cpd SET credential_id = ?, day = ?, hours = ?, "
+                             "kind = ?, title = ?, provider = ?, purpose = ?, learned = ?, "
+                             "has_certificate = ?, has_program = ?, body_signature = ?, "
+                             "has_schedule = ?, updated = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  now = _cpv_now_iso ();
+  bind_cpd (stmt, cpd);
+  sqlite3_bind_text (stmt, 13, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 14, cpd->id);
+  if (!step_done (vault, stmt, "changing the CPD record", error))
+    goto out;
+  if (sqlite3_changes (db) == 0)
+    {
+      not_found (error, "CPD record", cpd->id);
+      goto out;
+    }
+  ok = TRUE;
+  _cpv_vault_emit_changed (vault, "jrca");
+
+out:
+  _cpv_vault_unlock (vault);
+  return ok;
+}
+
+static CpvJrcaCpd *
+cpd_from_row (sqlite3_stmt *stmt)
+{
+  CpvJrcaCpd *cpd = cpv_jrca_cpd_new ();
+
+  cpd->id = sqlite3_column_int64 (stmt, 0);
+  cpd->credential_id = sqlite3_column_int64 (stmt, 1);
+  cpd->date = column_day (stmt, 2);
+  cpd->hours = sqlite3_column_double (stmt, 3);
+  cpv_jrca_cpd_kind_from_key (_cpv_column_text (stmt, 4), &cpd->kind);
+  cpd->title = _cpv_column_dup (stmt, 5);
+  cpd->provider = _cpv_column_dup (stmt, 6);
+  cpd->purpose = _cpv_column_dup (stmt, 7);
+  cpd->learned = _cpv_column_dup (stmt, 8);
+  cpd->has_certificate = sqlite3_column_int (stmt, 9) != 0;
+  cpd->has_program = sqlite3_column_int (stmt, 10) != 0;
+  cpd->body_signature = sqlite3_column_int (stmt, 11) != 0;
+  cpd->has_schedule = sqlite3_column_int (stmt, 12) != 0;
+  return cpd;
+}
+
+/* Called with the vault locked. */
+static GPtrArray *
+read_cpd (CpvVault    *vault,
+          const char  *where,
+          gint64       id,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_jrca_cpd_free);
+  g_autofree char *sql = NULL;
+  int rc;
+
+  sql = g_strconcat ("SELECT " CPD_COLUMNS " FROM jrca_cpd WHERE ", where,
+                     " ORDER BY day, id", NULL);
+  stmt = _cpv_vault_prepare (vault, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, cpd_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, "reading CPD records");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+CpvJrcaCpd *
+cpv_vault_get_jrca_cpd (CpvVault  *vault,
+                        gint64     cpd_id,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  if (_cpv_vault_lock (vault, error) != NULL)
+    list = read_cpd (vault, "id = ?", cpd_id, error);
+  _cpv_vault_unlock (vault);
+  if (list == NULL)
+    return NULL;
+  if (list->len == 0)
+    {
+      not_found (error, "CPD record", cpd_id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (list, 0);
+}
+
+gboolean
+cpv_vault_remove_jrca_cpd (CpvVault  *vault,
+                           gint64     cpd_id,
+                           GError   **error)
+{
+  g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
+
+  return delete_by_id (vault, "DELETE FROM jrca_cpd WHERE id = ?", cpd_id, "CPD record", error);
+}
+
+GPtrArray *
+cpv_vault_list_jrca_cpd (CpvVault  *vault,
+                         gint64     credential_id,
+                         GError   **error)
+{
+  GPtrArray *list = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  if (_cpv_vault_lock (vault, error) != NULL)
+    list = read_cpd (vault, "credential_id = ?", credential_id, error);
+  _cpv_vault_unlock (vault);
+  return list;
+}
+
+/* Loader */
+
+CpvJrcaData *
+cpv_vault_load_jrca_data (CpvVault  *vault,
+                          gint64     credential_id,
+                          GError   **error)
+{
+  g_autoptr(CpvJrcaData) data = NULL;
+  g_autoptr(GPtrArray) audits = NULL;
+  g_autoptr(GPtrArray) cpd = NULL;
+  CpvJrcaRegistration *registration = NULL;
+  CpvJrcaData *result = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  /* One transaction so that the three reads see the same state of the vault. */
+  if (_cpv_vault_lock (vault, error) == NULL || !_cpv_vault_begin (vault, error))
+    goto out;
+  if (!credential_exists (vault, credential_id, error) ||
+      !read_registration (vault, credential_id, &registration, error) ||
+      (audits = read_audits (vault, "credential_id = ?", "a.credential_id = ?", credential_id,
+                             error)) == NULL ||
+      (cpd = read_cpd (vault, "credential_id = ?", credential_id, error)) == NULL ||
+      !_cpv_vault_commit (vault, error))
+    {
+      _cpv_vault_rollback (vault);
+      g_clear_pointer (&registration, cpv_jrca_registration_free);
+      goto out;
+    }
+
+  data = g_new0 (CpvJrcaData, 1);
+  data->credential_id = credential_id;
+  data->registration = registration;
+  data->audits = g_steal_pointer (&audits);
+  data->cpd = g_steal_pointer (&cpd);
+  result = g_steal_pointer (&data);
+
+out:
+  _cpv_vault_unlock (vault);
+  return result;
+}
