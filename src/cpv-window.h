@@ -1,0 +1,25 @@
+/* cpv-window.h — the main window: unlock page, then the open vault
+ *
+ * Copyright 2026 The CPE Vault authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cpv-application.h"
+#include "cpv-vault.h"
+
+G_BEGIN_DECLS
+
+#define CPV_TYPE_WINDOW (cpv_window_get_type ())
+G_DECLARE_FINAL_TYPE (CpvWindow, cpv_window, CPV, WINDOW, AdwApplicationWindow)
+
+CpvWindow  *cpv_window_new             (CpvApplication *application,
+                                        const char     *vault_path);
+const char *cpv_window_get_vault_path  (CpvWindow      *self);
+CpvVault   *cpv_window_get_vault       (CpvWindow      *self);
+void        cpv_window_lock            (CpvWindow      *self);
+
+G_END_DECLS

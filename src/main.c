@@ -1,0 +1,27 @@
+/* main.c — starts CPE Vault
+ *
+ * Copyright 2026 The CPE Vault authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "cpv-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CpvApplication) application = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  application = cpv_application_new ();
+  return g_application_run (G_APPLICATION (application), argc, argv);
+}
