@@ -12,7 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "cpv-activities-page.h"
+#include "cpv-credentials-page.h"
+#include "cpv-evidence-page.h"
+#include "cpv-overview-page.h"
 #include "cpv-records.h"
+#include "cpv-session.h"
 #include "cpv-unlock-page.h"
 
 struct _CpvWindow
@@ -23,9 +28,17 @@ struct _CpvWindow
   CpvUnlockPage        *unlock_page;
   AdwWindowTitle       *vault_title;
   GtkButton            *lock_button;
-  AdwStatusPage        *empty_page;
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *page_title;
+  CpvOverviewPage      *overview_page;
+  CpvActivitiesPage    *activities_page;
+  CpvEvidencePage      *evidence_page;
+  CpvCredentialsPage   *credentials_page;
 
   CpvVault             *vault;
+  CpvSession           *session;
 };
 
 G_DEFINE_FINAL_TYPE (CpvWindow, cpv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -49,40 +62,24 @@ window_settings (CpvWindow *self)
 }
 
 static void
-show_activity_summary (CpvWindow *self)
+set_session (CpvWindow  *self,
+             CpvSession *session)
 {
-  g_autoptr(GPtrArray) activities = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr(CpvSession) old = NULL;
 
-  activities = cpv_vault_list_activities (self->vault, &error);
-  if (activities == NULL)
-    {
-      adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->empty_page, _("The Activities Could Not Be Read"));
-      adw_status_page_set_description (self->empty_page, error->message);
-      return;
-    }
+  if (self->session == session)
+    return;
+  old = g_steal_pointer (&self->session);
+  if (session != NULL)
+    self->session = g_object_ref (session);
 
-  adw_status_page_set_icon_name (self->empty_page, "document-new-symbolic");
-  if (activities->len == 0)
-    {
-      adw_status_page_set_title (self->empty_page, _("No Activities Yet"));
-      adw_status_page_set_description (self->empty_page,
-                                       _("Courses, conferences, books and audits you record "
-                                         "here count towards your credentials."));
-      return;
-    }
+  cpv_overview_page_set_session (self->overview_page, session);
+  cpv_activities_page_set_session (self->activities_page, session);
+  cpv_evidence_page_set_session (self->evidence_page, session);
+  cpv_credentials_page_set_session (self->credentials_page, session);
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "%u Activity Recorded",
-                                        "%u Activities Recorded",
-                                        activities->len),
-                           activities->len);
-  adw_status_page_set_title (self->empty_page, title);
-  adw_status_page_set_description (self->empty_page,
-                                   _("This version of the window does not list activities "
-                                     "yet; “cpe-vault-cli activity list” shows them."));
+  if (old != NULL)
+    cpv_session_close (old);
 }
 
 static void
@@ -92,9 +89,26 @@ set_vault (CpvWindow *self,
   if (self->vault == vault)
     return;
 
+  /* Pages first: they drop their models, textures and buffers before the vault closes. */
+  set_session (self, NULL);
   if (self->vault != NULL)
     cpv_vault_close (self->vault);
   g_set_object (&self->vault, vault);
+  if (vault != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CpvProgramRegistry) registry = cpv_program_registry_new_default (&error);
+      g_autoptr(CpvSession) session = NULL;
+
+      if (registry == NULL)
+        {
+          /* The app still opens the vault; the overview says why it has no status. */
+          g_warning ("Credential programs could not be loaded: %s", error->message);
+          registry = cpv_program_registry_new ();
+        }
+      session = cpv_session_new (vault, registry);
+      set_session (self, session);
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", vault != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_VAULT]);
@@ -112,11 +126,47 @@ vault_unlocked_cb (CpvWindow     *self,
   set_vault (self, vault);
 
   adw_window_title_set_title (self->vault_title, name);
-  show_activity_summary (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "overview");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_stack_set_visible_child_name (self->main_stack, "vault");
 
   if (CPV_IS_APPLICATION (application))
     cpv_application_remember_vault (CPV_APPLICATION (application), path);
+}
+
+static void
+page_changed_cb (CpvWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->content_stack);
+  GtkStackPage *page;
+
+  if (child == NULL)
+    return;
+  page = gtk_stack_get_page (self->content_stack, child);
+  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+  /* Folded (narrow): picking a page in the sidebar moves on to it. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+show_sidebar_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CpvWindow *self = CPV_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_page_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CpvWindow *self = CPV_WINDOW (widget);
+
+  cpv_window_show_page (self, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -156,6 +206,11 @@ cpv_window_dispose (GObject *object)
 {
   CpvWindow *self = CPV_WINDOW (object);
 
+  if (self->session != NULL)
+    {
+      cpv_session_close (self->session);
+      g_clear_object (&self->session);
+    }
   if (self->vault != NULL)
     {
       cpv_vault_close (self->vault);
@@ -210,6 +265,10 @@ cpv_window_class_init (CpvWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, props);
 
   g_type_ensure (CPV_TYPE_UNLOCK_PAGE);
+  g_type_ensure (CPV_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CPV_TYPE_ACTIVITIES_PAGE);
+  g_type_ensure (CPV_TYPE_EVIDENCE_PAGE);
+  g_type_ensure (CPV_TYPE_CREDENTIALS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cpevault/CpeVault/cpv-window.ui");
@@ -217,8 +276,19 @@ cpv_window_class_init (CpvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpvWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, CpvWindow, vault_title);
   gtk_widget_class_bind_template_child (widget_class, CpvWindow, lock_button);
-  gtk_widget_class_bind_template_child (widget_class, CpvWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CpvWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CpvWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CpvWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CpvWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, CpvWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, CpvWindow, activities_page);
+  gtk_widget_class_bind_template_child (widget_class, CpvWindow, evidence_page);
+  gtk_widget_class_bind_template_child (widget_class, CpvWindow, credentials_page);
   gtk_widget_class_bind_template_callback (widget_class, vault_unlocked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
@@ -319,4 +389,46 @@ cpv_window_lock (CpvWindow *self)
   adw_window_title_set_title (self->vault_title, "");
   cpv_unlock_page_reset (self->unlock_page);
   gtk_stack_set_visible_child_name (self->main_stack, "unlock");
+}
+
+/**
+ * cpv_window_show_page:
+ * @name: "overview", "activities", "evidence" or "credentials"
+ *
+ * Shows a page of the open vault (and, when the window is narrow, moves past the sidebar).
+ */
+void
+cpv_window_show_page (CpvWindow  *self,
+                      const char *name)
+{
+  g_return_if_fail (CPV_IS_WINDOW (self));
+
+  if (gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+    return;
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/**
+ * cpv_window_add_toast:
+ * @toast: (transfer full): e.g. "Activity removed" with an Undo button
+ */
+void
+cpv_window_add_toast (CpvWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (CPV_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * cpv_window_get_session:
+ *
+ * Returns: (transfer none) (nullable): the unlocked vault's session
+ */
+CpvSession *
+cpv_window_get_session (CpvWindow *self)
+{
+  g_return_val_if_fail (CPV_IS_WINDOW (self), NULL);
+  return self->session;
 }

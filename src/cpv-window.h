@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cpv-application.h"
+#include "cpv-session.h"
 #include "cpv-vault.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,10 @@ CpvWindow  *cpv_window_new             (CpvApplication *application,
 const char *cpv_window_get_vault_path  (CpvWindow      *self);
 CpvVault   *cpv_window_get_vault       (CpvWindow      *self);
 void        cpv_window_lock            (CpvWindow      *self);
+CpvSession *cpv_window_get_session     (CpvWindow      *self);
+void        cpv_window_show_page       (CpvWindow      *self,
+                                        const char     *name);
+void        cpv_window_add_toast       (CpvWindow      *self,
+                                        AdwToast       *toast);
 
 G_END_DECLS

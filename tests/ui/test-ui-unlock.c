@@ -16,6 +16,7 @@
 
 #include "cpv-application.h"
 #include "cpv-unlock-page.h"
+#include "cpv-overview-page.h"
 #include "cpv-window.h"
 
 #define GOOD_PASSPHRASE "correct horse battery staple"
@@ -424,8 +425,14 @@ test_create_lock_unlock (UiFixture     *fixture,
   g_assert_null (gtk_window_get_default_widget (GTK_WINDOW (fixture->window)));
   g_assert_true (g_file_test (fixture->vault_path, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpstr (visible_page (fixture), ==, "vault");
-  g_assert_cmpstr (status_title (window_child (fixture, "empty_page")), ==,
-                   _("No Activities Yet"));
+  /* Unlocking opens the overview, and every page gets the session; locking takes it away. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window_child (fixture,
+                                                                             "content_stack"))),
+                   ==, "overview");
+  g_assert_nonnull (cpv_window_get_session (CPV_WINDOW (fixture->window)));
+  g_assert_true (cpv_overview_page_get_session (CPV_OVERVIEW_PAGE (window_child (fixture,
+                                                                               "overview_page")))
+                 == cpv_window_get_session (CPV_WINDOW (fixture->window)));
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (window_child (fixture,
                                                                               "vault_title"))),
                    ==, "Work CPE.cpv");
