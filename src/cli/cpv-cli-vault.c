@@ -1,4 +1,4 @@
-/* cpv-cli-vault.c — `init` and `change-passphrase`
+/* cpv-cli-vault.c — `init`, `change-passphrase`, `check` and `convert-format`
  *
  * Copyright 2026 The CPE Vault authors
  *
@@ -161,5 +161,93 @@ cpv_cli_change_passphrase (CpvCli               *cli,
 out:
   cpv_cli_passphrase_free (old_passphrase);
   cpv_cli_passphrase_free (new_passphrase);
+  return ok;
+}
+
+gboolean
+cpv_cli_check (CpvCli               *cli,
+               const CpvCliCommand  *command,
+               char               ***argv,
+               GError              **error)
+{
+  g_autoptr(CpvVault) vault = NULL;
+  gboolean help_shown;
+
+  if (!cpv_cli_parse (cli, command, NULL,
+                      "Reads every page of the vault (each page's HMAC) and runs SQLite's "
+                      "integrity check.\nPrints \"ok\" and exits 0 when the vault is whole.",
+                      argv, 0, 0, &help_shown, error))
+    return FALSE;
+  if (help_shown)
+    return TRUE;
+
+  vault = cpv_cli_open_vault (cli, error);
+  if (vault == NULL || !cpv_vault_check_integrity (vault, error))
+    return FALSE;
+  g_print ("ok\n");
+  return TRUE;
+}
+
+gboolean
+cpv_cli_convert_format (CpvCli               *cli,
+                        const CpvCliCommand  *command,
+                        char               ***argv,
+                        GError              **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(CpvVault) vault = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean help_shown;
+  gboolean ok = FALSE;
+  char *passphrase = NULL;
+
+  if (!cpv_cli_parse (cli, command, NULL,
+                      "Converts a vault written by SQLCipher 3 (Debian 12) to the format of "
+                      "the SQLCipher this\nbuild uses, into a new file that is verified before "
+                      "it replaces the old one. The old\nfile is kept beside it as "
+                      "VAULT.sqlcipher3-backup. Does nothing when the vault is current.",
+                      argv, 0, 0, &help_shown, error))
+    return FALSE;
+  if (help_shown)
+    return TRUE;
+
+  path = cpv_cli_get_vault_path (cli);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_NOT_FOUND,
+                   "No vault at %s: name one with --vault FILE", path);
+      return FALSE;
+    }
+  passphrase = cpv_cli_read_passphrase (cli->passphrase_file, "CPE_VAULT_PASSPHRASE",
+                                        "Passphrase: ", NULL, "--passphrase-file FILE", error);
+  if (passphrase == NULL)
+    return FALSE;
+
+  vault = cpv_vault_open (path, passphrase, &local_error);
+  if (vault == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      goto out;
+    }
+  if (!cpv_vault_needs_conversion (vault))
+    {
+      g_print ("The vault is already in this build's format (SQLCipher %d).\n",
+               cpv_vault_get_cipher_profile (vault));
+      ok = TRUE;
+      goto out;
+    }
+  if (!cpv_vault_convert_to_native (vault, passphrase, &backup, &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      goto out;
+    }
+  g_print ("Converted to the SQLCipher %d format and verified.\n"
+           "The previous file is kept as %s; delete it once you no longer need it.\n",
+           cpv_vault_get_cipher_profile (vault), backup);
+  ok = TRUE;
+
+out:
+  cpv_cli_passphrase_free (passphrase);
   return ok;
 }
