@@ -128,6 +128,10 @@ gboolean   cpv_cli_init                 (CpvCli *cli, const CpvCliCommand *comma
                                          char ***argv, GError **error);
 gboolean   cpv_cli_change_passphrase    (CpvCli *cli, const CpvCliCommand *command,
                                          char ***argv, GError **error);
+gboolean   cpv_cli_check                (CpvCli *cli, const CpvCliCommand *command,
+                                         char ***argv, GError **error);
+gboolean   cpv_cli_convert_format       (CpvCli *cli, const CpvCliCommand *command,
+                                         char ***argv, GError **error);
 gboolean   cpv_cli_programs             (CpvCli *cli, const CpvCliCommand *command,
                                          char ***argv, GError **error);
 gboolean   cpv_cli_credential_add       (CpvCli *cli, const CpvCliCommand *command,
@@ -172,6 +176,13 @@ gboolean   cpv_cli_audit_close          (CpvCli *cli, const CpvCliCommand *comma
 gboolean   cpv_cli_pack                 (CpvCli *cli, const CpvCliCommand *command,
                                          char ***argv, GError **error);
 gboolean   cpv_cli_readiness            (CpvCli *cli, const CpvCliCommand *command,
+                                         char ***argv, GError **error);
+/* cpv-cli-status.c, cpv-cli-portable.c (portable; issue 3) */
+gboolean   cpv_cli_status               (CpvCli *cli, const CpvCliCommand *command,
+                                         char ***argv, GError **error);
+gboolean   cpv_cli_export               (CpvCli *cli, const CpvCliCommand *command,
+                                         char ***argv, GError **error);
+gboolean   cpv_cli_import               (CpvCli *cli, const CpvCliCommand *command,
                                          char ***argv, GError **error);
 
 G_END_DECLS

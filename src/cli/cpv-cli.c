@@ -16,6 +16,10 @@ static const CpvCliCommand commands[] = {
     "Create a new, empty vault", cpv_cli_init },
   { NULL, "change-passphrase", NULL,
     "Change the passphrase of the vault", cpv_cli_change_passphrase },
+  { NULL, "check", NULL,
+    "Check every page of the vault for damage", cpv_cli_check },
+  { NULL, "convert-format", NULL,
+    "Convert a SQLCipher 3 vault to this build's SQLCipher format", cpv_cli_convert_format },
   { NULL, "programs", NULL,
     "List the credential programs, their credentials and categories", cpv_cli_programs },
   { "credential", "add", NULL,
@@ -60,6 +64,12 @@ static const CpvCliCommand commands[] = {
     "Write an evidence pack (ZIP), or verify one against its manifest", cpv_cli_pack },
   { NULL, "readiness", NULL,
     "Check that every record is ready for an audit", cpv_cli_readiness },
+  { NULL, "status", NULL,
+    "Show where each credential stands: credits, deadlines, findings", cpv_cli_status },
+  { NULL, "export", NULL,
+    "Write every record and evidence file to one XML file (NOT encrypted)", cpv_cli_export },
+  { NULL, "import", "FILE.xml",
+    "Read an export into the vault (checked first; all or nothing)", cpv_cli_import },
 };
 
 static const char *const groups[] = { "credential", "activity", "evidence", "retention",

@@ -144,6 +144,85 @@ const CpvMigration _cpv_migrations[] = {
     "  updated TEXT NOT NULL);"
     "CREATE INDEX jrca_cpd_credential ON jrca_cpd (credential_id, day);"
   },
+  /* 3: record keeping and audit response (issue 5): the day an auto-submitted activity was
+   * seen reflected on the portal (ISC2-PARTNER-1), audit requests (ISC2-AUDIT-1) with the
+   * activities the auditor selected, and appeals (ISC2-APPEAL-1). */
+  { 3,
+    "ALTER TABLE activity ADD COLUMN reflected_on TEXT;"
+    "CREATE TABLE audit_request ("
+    "  id INTEGER PRIMARY KEY,"
+    "  credential_id INTEGER NOT NULL REFERENCES credential (id) ON DELETE CASCADE,"
+    "  received TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'open'"
+    "    CHECK (status IN ('open', 'responded', 'closed')),"
+    "  responded_on TEXT,"
+    "  outcome TEXT CHECK (outcome IS NULL OR outcome IN ('accepted', 'rejected')),"
+    "  closed_on TEXT,"
+    "  appeal_filed_on TEXT,"
+    "  appeal_decided_on TEXT,"
+    "  note TEXT,"
+    "  created TEXT NOT NULL,"
+    "  updated TEXT NOT NULL);"
+    "CREATE INDEX audit_request_credential ON audit_request (credential_id);"
+    "CREATE TABLE audit_activity ("
+    "  audit_id INTEGER NOT NULL REFERENCES audit_request (id) ON DELETE CASCADE,"
+    "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (audit_id, activity_id));"
+    "CREATE INDEX audit_activity_activity ON audit_activity (activity_id);"
+  },
+  /* 4: JRCA work history (form 2B, JRCA-HIST-1) and business-sector experience (form 2C,
+   * annex 3, JRCA-SECTOR-1) (issue 6). An end day of NULL is the current position. */
+  { 4,
+    "CREATE TABLE jrca_work ("
+    "  id INTEGER PRIMARY KEY,"
+    "  credential_id INTEGER NOT NULL REFERENCES credential (id) ON DELETE CASCADE,"
+    "  start_day TEXT NOT NULL,"
+    "  end_day TEXT,"
+    "  organisation TEXT NOT NULL,"
+    "  department TEXT,"
+    "  duties TEXT,"
+    "  kinds INTEGER NOT NULL DEFAULT 0,"
+    "  created TEXT NOT NULL,"
+    "  updated TEXT NOT NULL);"
+    "CREATE INDEX jrca_work_credential ON jrca_work (credential_id, start_day);"
+    "CREATE TABLE jrca_sector_work ("
+    "  id INTEGER PRIMARY KEY,"
+    "  credential_id INTEGER NOT NULL REFERENCES credential (id) ON DELETE CASCADE,"
+    "  sector INTEGER NOT NULL CHECK (sector BETWEEN 1 AND 39),"
+    "  start_day TEXT NOT NULL,"
+    "  end_day TEXT,"
+    "  full_time INTEGER NOT NULL DEFAULT 1,"
+    "  organisation TEXT,"
+    "  duties TEXT,"
+    "  created TEXT NOT NULL,"
+    "  updated TEXT NOT NULL);"
+    "CREATE INDEX jrca_sector_work_credential ON jrca_sector_work (credential_id, sector);"
+  },
+  /* 5: full-text search (issue 4, cpv-search.c). FTS4 (not FTS5: SQLite 3.15); the docid is
+   * the activity or evidence id. Activity titles and descriptions follow their rows through
+   * triggers; evidence text is written by cpv_search_index_evidence() and leaves with its
+   * evidence row. */
+  { 5,
+    "CREATE VIRTUAL TABLE search_activity USING fts4 (title, description, tokenize=unicode61);"
+    "INSERT INTO search_activity (docid, title, description)"
+    "  SELECT id, title, coalesce (description, '') FROM activity;"
+    "CREATE TRIGGER search_activity_insert AFTER INSERT ON activity BEGIN"
+    "  INSERT INTO search_activity (docid, title, description)"
+    "    VALUES (new.id, new.title, coalesce (new.description, ''));"
+    "END;"
+    "CREATE TRIGGER search_activity_update AFTER UPDATE OF title, description ON activity BEGIN"
+    "  DELETE FROM search_activity WHERE docid = old.id;"
+    "  INSERT INTO search_activity (docid, title, description)"
+    "    VALUES (new.id, new.title, coalesce (new.description, ''));"
+    "END;"
+    "CREATE TRIGGER search_activity_delete AFTER DELETE ON activity BEGIN"
+    "  DELETE FROM search_activity WHERE docid = old.id;"
+    "END;"
+    "CREATE VIRTUAL TABLE search_evidence USING fts4 (body, tokenize=unicode61);"
+    "CREATE TRIGGER search_evidence_delete AFTER DELETE ON evidence BEGIN"
+    "  DELETE FROM search_evidence WHERE docid = old.id;"
+    "END;"
+  },
 };
 
 const guint _cpv_n_migrations = G_N_ELEMENTS (_cpv_migrations);
