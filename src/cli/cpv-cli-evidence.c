@@ -461,13 +461,19 @@ cpv_cli_evidence_remove (CpvCli               *cli,
                          char               ***argv,
                          GError              **error)
 {
-  g_autoptr(CpvVault) vault = NULL;
   gboolean help_shown;
-  gboolean ok;
+  gboolean force = FALSE;
   gint64 id;
+  const GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      "Remove it even while it must still be kept (retention, audit or appeal hold)", NULL },
+    { NULL }
+  };
 
-  if (!cpv_cli_parse (cli, command, NULL,
-                      "Removes the stored file and its links to every activity.",
+  if (!cpv_cli_parse (cli, command, entries,
+                      "Removes the stored file and its links to every activity. A file that must still be\n"
+                      "kept (12 months after its cycle, or held by an open audit or appeal) is "
+                      "refused\nunless --force is given.",
                       argv, 1, 1, &help_shown, error))
     return FALSE;
   if (help_shown)
@@ -475,10 +481,5 @@ cpv_cli_evidence_remove (CpvCli               *cli,
   if (!cpv_cli_parse_id ((*argv)[1], "evidence", &id, error))
     return FALSE;
 
-  vault = cpv_cli_open_vault (cli, error);
-  if (vault == NULL)
-    return FALSE;
-  ok = cpv_vault_remove_evidence (vault, id, error);
-  cpv_vault_close (vault);
-  return ok;
+  return cpv_cli_remove_kept_record (cli, CPV_RECORD_EVIDENCE, id, force, error);
 }

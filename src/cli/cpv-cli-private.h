@@ -13,6 +13,7 @@
 #include "cpv-evidence.h"
 #include "cpv-program.h"
 #include "cpv-records.h"
+#include "cpv-retention.h"
 #include "cpv-vault.h"
 
 G_BEGIN_DECLS
@@ -72,6 +73,11 @@ char      *cpv_cli_get_vault_path       (CpvCli               *cli);
 CpvVault  *cpv_cli_open_vault           (CpvCli               *cli,
                                          GError              **error);
 CpvProgramRegistry *cpv_cli_load_registry (GError            **error);
+gboolean   cpv_cli_remove_kept_record   (CpvCli               *cli,
+                                         CpvRecordKind         kind,
+                                         gint64                id,
+                                         gboolean              force,
+                                         GError              **error);
 
 /* cpv-cli-passphrase.c */
 char      *cpv_cli_read_passphrase      (const char           *file,
@@ -157,6 +163,8 @@ gboolean   cpv_cli_evidence_list        (CpvCli *cli, const CpvCliCommand *comma
 gboolean   cpv_cli_evidence_extract     (CpvCli *cli, const CpvCliCommand *command,
                                          char ***argv, GError **error);
 gboolean   cpv_cli_evidence_remove      (CpvCli *cli, const CpvCliCommand *command,
+                                         char ***argv, GError **error);
+gboolean   cpv_cli_jrca                 (CpvCli *cli, const CpvCliCommand *command,
                                          char ***argv, GError **error);
 /* cpv-cli-records.c (issue 5) */
 gboolean   cpv_cli_retention_list       (CpvCli *cli, const CpvCliCommand *command,

@@ -813,3 +813,27 @@ cpv_cli_readiness (CpvCli               *cli,
     }
   return TRUE;
 }
+
+/* `activity remove` and `evidence remove`: retention decides, --force overrides with the
+ * date and the reason named in the refusal (ISC2-REC-3, audit and appeal holds). */
+gboolean
+cpv_cli_remove_kept_record (CpvCli         *cli,
+                            CpvRecordKind   kind,
+                            gint64          id,
+                            gboolean        force,
+                            GError        **error)
+{
+  g_autoptr(CpvProgramRegistry) registry = NULL;
+  g_autoptr(CpvVault) vault = NULL;
+  gboolean ok;
+
+  registry = cpv_cli_load_registry (error);
+  if (registry == NULL)
+    return FALSE;
+  vault = cpv_cli_open_vault (cli, error);
+  if (vault == NULL)
+    return FALSE;
+  ok = cpv_retention_remove (vault, registry, kind, id, cpv_day_today (), force, error);
+  cpv_vault_close (vault);
+  return ok;
+}

@@ -986,6 +986,40 @@ test_activity_remove (Fixture       *f,
   g_assert_cmpint (f->status, !=, 0);
 }
 
+/* A record that counts toward a cycle must be kept 12 months after the cycle ends: removing
+ * it is refused with the date and reason, unless --force is given. */
+static void
+test_remove_under_retention (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 credential;
+  gint64 activity;
+  g_autofree char *group = NULL;
+  g_autofree char *activity_id = NULL;
+  g_autofree char *listing = NULL;
+
+  credential = run_for_id (f, "credential", "add", "--program", "isc2", "--code", "CISSP",
+                           "--cycle-start", "2024-07-01", "--cycle-end", "2027-06-30", NULL);
+  group = g_strdup_printf ("%" G_GINT64_FORMAT "=A", credential);
+  activity = run_for_id (f, "activity", "add", "--title", "Kept webinar", "--category",
+                         "isc2.education.course", "--start", "2025-03-01", "--end",
+                         "2025-03-01", "--credits", "1", "--group", group, NULL);
+  activity_id = g_strdup_printf ("%" G_GINT64_FORMAT, activity);
+
+  run (f, "activity", "remove", activity_id, NULL);
+  assert_fails (f, 1);
+  g_assert_nonnull (strstr (f->err, "2028-06-30"));
+  g_assert_nonnull (strstr (f->err, "--force"));
+  listing = capture (f, "activity", "list");
+  g_assert_nonnull (strstr (listing, "Kept webinar"));
+
+  run (f, "activity", "remove", activity_id, "--force", NULL);
+  assert_ok (f);
+  g_clear_pointer (&listing, g_free);
+  listing = capture (f, "activity", "list");
+  g_assert_null (strstr (listing, "Kept webinar"));
+}
+
 /* The columns after the first start at the same display column on every line. */
 static void
 test_list_tables_aligned (Fixture       *f,
@@ -1319,6 +1353,8 @@ main (int    argc,
   ADD ("/cli/activity/edit-changes-only-given", fixture_set_up,
        test_activity_edit_changes_only_given);
   ADD ("/cli/activity/remove", fixture_set_up, test_activity_remove);
+  ADD ("/cli/activity/ISC2-REC-3/remove-under-retention", fixture_set_up,
+       test_remove_under_retention);
   ADD ("/cli/activity/list-aligned", fixture_set_up, test_list_tables_aligned);
   ADD ("/cli/evidence/round-trip", fixture_set_up, test_evidence_round_trip);
   ADD ("/cli/evidence/COUNCIL-TLP-1/marks", fixture_set_up, test_evidence_marks);
