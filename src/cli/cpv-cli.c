@@ -46,6 +46,8 @@ static const CpvCliCommand commands[] = {
     "Write a stored evidence file back to disk", cpv_cli_evidence_extract },
   { "evidence", "remove", "EVIDENCE_ID",
     "Remove a stored evidence file", cpv_cli_evidence_remove },
+  { NULL, "jrca", "SUBCOMMAND [ACTION]",
+    "JRCA ISMS auditor: audits, CPD, history, sectors, check, forms", cpv_cli_jrca },
   { "retention", "list", NULL,
     "List records past their retention date (--all: every record)", cpv_cli_retention_list },
   { "retention", "purge", NULL,

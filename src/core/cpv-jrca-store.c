@@ -1090,6 +1090,300 @@ cpv_vault_list_jrca_cpd (CpvVault  *vault,
   return list;
 }
 
+/* Work history and business sectors */
+
+#define WORK_COLUMNS \
+  "id, credential_id, start_day, end_day, organisation, department, duties, kinds"
+#define SECTOR_WORK_COLUMNS \
+  "id, credential_id, sector, start_day, end_day, full_time, organisation, duties"
+
+static gboolean
+period_is_valid (CpvDay    start,
+                 CpvDay    end,
+                 GError  **error)
+{
+  if (!day_is_valid (start))
+    return invalid (error, "A period needs its first day.");
+  if (end != 0 && !g_date_valid_julian (end))
+    return invalid (error, "The last day of the period is not a valid calendar day.");
+  if (end != 0 && end < start)
+    return invalid (error, "The period ends before it starts.");
+  return TRUE;
+}
+
+gboolean
+cpv_jrca_work_validate (const CpvJrcaWork  *work,
+                        GError            **error)
+{
+  g_return_val_if_fail (work != NULL, FALSE);
+
+  if (!period_is_valid (work->start, work->end, error))
+    return FALSE;
+  if (is_blank (work->organisation))
+    return invalid (error, "A period of work history needs the organisation you worked for.");
+  if ((work->kinds & ~(guint) (CPV_JRCA_WORK_IT | CPV_JRCA_WORK_SECURITY)) != 0)
+    return invalid (error, "The kind of experience must be IT, information-security "
+                           "management, or both.");
+  return TRUE;
+}
+
+gboolean
+cpv_jrca_sector_work_validate (const CpvJrcaSectorWork  *sector_work,
+                               GError                  **error)
+{
+  g_return_val_if_fail (sector_work != NULL, FALSE);
+
+  if (sector_work->sector < 1 || sector_work->sector > CPV_JRCA_N_SECTORS)
+    return invalid (error, "The business sector must be a number from 1 to 39 (annex 3 of "
+                           "JRCA AI340).");
+  return period_is_valid (sector_work->start, sector_work->end, error);
+}
+
+/* Inserts one row with the vault locked inside a transaction; @bind binds from index 2. */
+static gint64
+insert_row (CpvVault      *vault,
+            const char    *sql,
+            gint64         credential_id,
+            void         (*bind) (sqlite3_stmt *stmt, gconstpointer record),
+            gconstpointer  record,
+            int            n_bound,
+            const char    *doing,
+            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  sqlite3 *db;
+  gint64 id = 0;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL || !credential_exists (vault, credential_id, error))
+    goto out;
+  stmt = _cpv_vault_prepare (vault, sql, error);
+  if (stmt == NULL)
+    goto out;
+  now = _cpv_now_iso ();
+  sqlite3_bind_int64 (stmt, 1, credential_id);
+  bind (stmt, record);
+  sqlite3_bind_text (stmt, n_bound + 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, n_bound + 2, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (vault, stmt, doing, error))
+    goto out;
+  id = sqlite3_last_insert_rowid (db);
+  _cpv_vault_emit_changed (vault, "jrca");
+
+out:
+  _cpv_vault_unlock (vault);
+  return id;
+}
+
+static void
+bind_work (sqlite3_stmt  *stmt,
+           gconstpointer  record)
+{
+  const CpvJrcaWork *work = record;
+
+  bind_day (stmt, 2, work->start);
+  bind_day (stmt, 3, work->end);
+  sqlite3_bind_text (stmt, 4, work->organisation, -1, SQLITE_TRANSIENT);
+  _cpv_bind_text_or_null (stmt, 5, work->department);
+  _cpv_bind_text_or_null (stmt, 6, work->duties);
+  sqlite3_bind_int64 (stmt, 7, work->kinds);
+}
+
+static void
+bind_sector_work (sqlite3_stmt  *stmt,
+                  gconstpointer  record)
+{
+  const CpvJrcaSectorWork *sector_work = record;
+
+  sqlite3_bind_int (stmt, 2, (int) sector_work->sector);
+  bind_day (stmt, 3, sector_work->start);
+  bind_day (stmt, 4, sector_work->end);
+  sqlite3_bind_int (stmt, 5, sector_work->full_time ? 1 : 0);
+  _cpv_bind_text_or_null (stmt, 6, sector_work->organisation);
+  _cpv_bind_text_or_null (stmt, 7, sector_work->duties);
+}
+
+/**
+ * cpv_vault_add_jrca_work:
+ *
+ * Validates and stores one period of work history; sets @work->id.
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64
+cpv_vault_add_jrca_work (CpvVault     *vault,
+                         CpvJrcaWork  *work,
+                         GError      **error)
+{
+  g_return_val_if_fail (CPV_IS_VAULT (vault), 0);
+
+  if (!cpv_jrca_work_validate (work, error))
+    return 0;
+  work->id = insert_row (vault,
+                         "INSERT INTO jrca_work (credential_id, start_day, end_day, "
+                         "organisation, department, duties, kinds, created, updated) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         work->credential_id, bind_work, work, 7, "adding the work history",
+                         error);
+  return work->id;
+}
+
+gboolean
+cpv_vault_remove_jrca_work (CpvVault  *vault,
+                            gint64     work_id,
+                            GError   **error)
+{
+  g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
+
+  return delete_by_id (vault, "DELETE FROM jrca_work WHERE id = ?", work_id,
+                       "work history period", error);
+}
+
+/**
+ * cpv_vault_add_jrca_sector_work:
+ *
+ * Validates and stores one period of work in a business sector; sets @sector_work->id.
+ *
+ * Returns: the new id, or 0 with @error set
+ */
+gint64
+cpv_vault_add_jrca_sector_work (CpvVault           *vault,
+                                CpvJrcaSectorWork  *sector_work,
+                                GError            **error)
+{
+  g_return_val_if_fail (CPV_IS_VAULT (vault), 0);
+
+  if (!cpv_jrca_sector_work_validate (sector_work, error))
+    return 0;
+  sector_work->id = insert_row (vault,
+                                "INSERT INTO jrca_sector_work (credential_id, sector, "
+                                "start_day, end_day, full_time, organisation, duties, "
+                                "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                sector_work->credential_id, bind_sector_work, sector_work, 7,
+                                "adding the business sector", error);
+  return sector_work->id;
+}
+
+gboolean
+cpv_vault_remove_jrca_sector_work (CpvVault  *vault,
+                                   gint64     sector_work_id,
+                                   GError   **error)
+{
+  g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
+
+  return delete_by_id (vault, "DELETE FROM jrca_sector_work WHERE id = ?", sector_work_id,
+                       "business sector period", error);
+}
+
+/* Called with the vault locked. */
+static GPtrArray *
+read_work (CpvVault  *vault,
+           gint64     credential_id,
+           GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_jrca_work_free);
+  int rc;
+
+  stmt = _cpv_vault_prepare (vault, "SELECT " WORK_COLUMNS " FROM jrca_work "
+                                    "WHERE credential_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, credential_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CpvJrcaWork *work = cpv_jrca_work_new ();
+
+      work->id = sqlite3_column_int64 (stmt, 0);
+      work->credential_id = sqlite3_column_int64 (stmt, 1);
+      work->start = column_day (stmt, 2);
+      work->end = column_day (stmt, 3);
+      work->organisation = _cpv_column_dup (stmt, 4);
+      work->department = _cpv_column_dup (stmt, 5);
+      work->duties = _cpv_column_dup (stmt, 6);
+      work->kinds = (guint) sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (list, work);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, "reading the work history");
+      return NULL;
+    }
+  cpv_jrca_work_sort_newest_first (list);
+  return g_steal_pointer (&list);
+}
+
+/* Called with the vault locked. */
+static GPtrArray *
+read_sector_work (CpvVault  *vault,
+                  gint64     credential_id,
+                  GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_jrca_sector_work_free);
+  int rc;
+
+  stmt = _cpv_vault_prepare (vault, "SELECT " SECTOR_WORK_COLUMNS " FROM jrca_sector_work "
+                                    "WHERE credential_id = ? ORDER BY sector, start_day, id",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, credential_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CpvJrcaSectorWork *sector_work = cpv_jrca_sector_work_new ();
+
+      sector_work->id = sqlite3_column_int64 (stmt, 0);
+      sector_work->credential_id = sqlite3_column_int64 (stmt, 1);
+      sector_work->sector = (guint) sqlite3_column_int (stmt, 2);
+      sector_work->start = column_day (stmt, 3);
+      sector_work->end = column_day (stmt, 4);
+      sector_work->full_time = sqlite3_column_int (stmt, 5) != 0;
+      sector_work->organisation = _cpv_column_dup (stmt, 6);
+      sector_work->duties = _cpv_column_dup (stmt, 7);
+      g_ptr_array_add (list, sector_work);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, "reading the business sectors");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+cpv_vault_list_jrca_work (CpvVault  *vault,
+                          gint64     credential_id,
+                          GError   **error)
+{
+  GPtrArray *list = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  if (_cpv_vault_lock (vault, error) != NULL)
+    list = read_work (vault, credential_id, error);
+  _cpv_vault_unlock (vault);
+  return list;
+}
+
+GPtrArray *
+cpv_vault_list_jrca_sector_work (CpvVault  *vault,
+                                 gint64     credential_id,
+                                 GError   **error)
+{
+  GPtrArray *list = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  if (_cpv_vault_lock (vault, error) != NULL)
+    list = read_sector_work (vault, credential_id, error);
+  _cpv_vault_unlock (vault);
+  return list;
+}
+
 /* Loader */
 
 CpvJrcaData *
@@ -1100,6 +1394,8 @@ cpv_vault_load_jrca_data (CpvVault  *vault,
   g_autoptr(CpvJrcaData) data = NULL;
   g_autoptr(GPtrArray) audits = NULL;
   g_autoptr(GPtrArray) cpd = NULL;
+  g_autoptr(GPtrArray) work = NULL;
+  g_autoptr(GPtrArray) sectors = NULL;
   CpvJrcaRegistration *registration = NULL;
   CpvJrcaData *result = NULL;
 
@@ -1113,6 +1409,8 @@ cpv_vault_load_jrca_data (CpvVault  *vault,
       (audits = read_audits (vault, "credential_id = ?", "a.credential_id = ?", credential_id,
                              error)) == NULL ||
       (cpd = read_cpd (vault, "credential_id = ?", credential_id, error)) == NULL ||
+      (work = read_work (vault, credential_id, error)) == NULL ||
+      (sectors = read_sector_work (vault, credential_id, error)) == NULL ||
       !_cpv_vault_commit (vault, error))
     {
       _cpv_vault_rollback (vault);
@@ -1125,6 +1423,8 @@ cpv_vault_load_jrca_data (CpvVault  *vault,
   data->registration = registration;
   data->audits = g_steal_pointer (&audits);
   data->cpd = g_steal_pointer (&cpd);
+  data->work = g_steal_pointer (&work);
+  data->sectors = g_steal_pointer (&sectors);
   result = g_steal_pointer (&data);
 
 out:

@@ -72,11 +72,38 @@ GPtrArray           *cpv_vault_list_jrca_cpd              (CpvVault             
                                                            gint64                     credential_id,
                                                            GError                   **error);
 
+/* Work history (form 2B, JRCA-HIST-1) and business-sector periods (form 2C, JRCA-SECTOR-1). */
+gboolean             cpv_jrca_work_validate               (const CpvJrcaWork         *work,
+                                                           GError                   **error);
+gboolean             cpv_jrca_sector_work_validate        (const CpvJrcaSectorWork   *sector_work,
+                                                           GError                   **error);
+gint64               cpv_vault_add_jrca_work              (CpvVault                  *vault,
+                                                           CpvJrcaWork               *work,
+                                                           GError                   **error);
+gboolean             cpv_vault_remove_jrca_work           (CpvVault                  *vault,
+                                                           gint64                     work_id,
+                                                           GError                   **error);
+/* (element-type CpvJrcaWork): newest first, as form 2B lists. */
+GPtrArray           *cpv_vault_list_jrca_work             (CpvVault                  *vault,
+                                                           gint64                     credential_id,
+                                                           GError                   **error);
+gint64               cpv_vault_add_jrca_sector_work       (CpvVault                  *vault,
+                                                           CpvJrcaSectorWork         *sector_work,
+                                                           GError                   **error);
+gboolean             cpv_vault_remove_jrca_sector_work    (CpvVault                  *vault,
+                                                           gint64                     sector_work_id,
+                                                           GError                   **error);
+/* (element-type CpvJrcaSectorWork): by sector, then oldest first. */
+GPtrArray           *cpv_vault_list_jrca_sector_work      (CpvVault                  *vault,
+                                                           gint64                     credential_id,
+                                                           GError                   **error);
+
 /**
  * cpv_vault_load_jrca_data:
  *
- * Reads the registration (NULL in the result when there is none), the audit records and the
- * CPD records of @credential_id in one read transaction, for cpv_jrca_evaluate().
+ * Reads the registration (NULL in the result when there is none), the audit records, the
+ * CPD records, the work history and the sector periods of @credential_id in one read
+ * transaction, for cpv_jrca_evaluate() and the forms.
  *
  * Returns: (transfer full): the data, or NULL with @error set (NOT_FOUND: no such credential)
  */

@@ -305,6 +305,42 @@ cpv_jrca_cpd_free (CpvJrcaCpd *cpd)
   g_free (cpd);
 }
 
+CpvJrcaWork *
+cpv_jrca_work_new (void)
+{
+  return g_new0 (CpvJrcaWork, 1);
+}
+
+void
+cpv_jrca_work_free (CpvJrcaWork *work)
+{
+  if (work == NULL)
+    return;
+  g_free (work->organisation);
+  g_free (work->department);
+  g_free (work->duties);
+  g_free (work);
+}
+
+CpvJrcaSectorWork *
+cpv_jrca_sector_work_new (void)
+{
+  CpvJrcaSectorWork *sector_work = g_new0 (CpvJrcaSectorWork, 1);
+
+  sector_work->full_time = TRUE;
+  return sector_work;
+}
+
+void
+cpv_jrca_sector_work_free (CpvJrcaSectorWork *sector_work)
+{
+  if (sector_work == NULL)
+    return;
+  g_free (sector_work->organisation);
+  g_free (sector_work->duties);
+  g_free (sector_work);
+}
+
 CpvJrcaData *
 cpv_jrca_data_new (gint64 credential_id)
 {
@@ -313,6 +349,8 @@ cpv_jrca_data_new (gint64 credential_id)
   data->credential_id = credential_id;
   data->audits = g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_jrca_audit_free);
   data->cpd = g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_jrca_cpd_free);
+  data->work = g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_jrca_work_free);
+  data->sectors = g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_jrca_sector_work_free);
   return data;
 }
 
@@ -324,6 +362,8 @@ cpv_jrca_data_free (CpvJrcaData *data)
   g_clear_pointer (&data->registration, cpv_jrca_registration_free);
   g_clear_pointer (&data->audits, g_ptr_array_unref);
   g_clear_pointer (&data->cpd, g_ptr_array_unref);
+  g_clear_pointer (&data->work, g_ptr_array_unref);
+  g_clear_pointer (&data->sectors, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -410,6 +450,203 @@ cpv_jrca_audit_all_isms_roles (const CpvJrcaAudit *audit)
   all = audit->role == CPV_JRCA_ROLE_LEADER ? CPV_JRCA_ISMS_ROLES_LEADER_ALL
                                             : CPV_JRCA_ISMS_ROLES_MEMBER_ALL;
   return (audit->isms_roles & all) == all;
+}
+
+/* Work history and business sectors (JRCA-HIST-1, JRCA-SECTOR-1): periods are inclusive day
+ * ranges; overlapping periods are merged so that a day counts once. */
+
+typedef struct
+{
+  CpvDay first;
+  CpvDay last;
+} Span;
+
+static int
+span_compare (gconstpointer a,
+              gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  if (x->first != y->first)
+    return x->first < y->first ? -1 : 1;
+  return x->last < y->last ? -1 : (x->last > y->last ? 1 : 0);
+}
+
+/* Adds [@start, @end] clipped to [@from, @to]; an open end (0) runs to @to. */
+static void
+spans_add (GArray *spans,
+           CpvDay  start,
+           CpvDay  end,
+           CpvDay  from,
+           CpvDay  to)
+{
+  Span span;
+
+  if (start == 0)
+    return;
+  span.first = start > from ? start : from;
+  span.last = end == 0 || end > to ? to : end;
+  if (span.last >= span.first)
+    g_array_append_val (spans, span);
+}
+
+/* Sorts and merges in place. */
+static void
+spans_merge (GArray *spans)
+{
+  guint out = 0;
+
+  if (spans->len == 0)
+    return;
+  g_array_sort (spans, span_compare);
+  for (guint i = 1; i < spans->len; i++)
+    {
+      Span *current = &g_array_index (spans, Span, out);
+      const Span *next = &g_array_index (spans, Span, i);
+
+      if (next->first <= current->last + 1)
+        {
+          if (next->last > current->last)
+            current->last = next->last;
+        }
+      else
+        g_array_index (spans, Span, ++out) = *next;
+    }
+  g_array_set_size (spans, out + 1);
+}
+
+static guint
+spans_days (GArray *spans)
+{
+  guint days = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    days += g_array_index (spans, Span, i).last - g_array_index (spans, Span, i).first + 1;
+  return days;
+}
+
+/* Days that two merged span lists have in common. */
+static guint
+spans_common_days (GArray *a,
+                   GArray *b)
+{
+  guint days = 0;
+  guint i = 0, j = 0;
+
+  while (i < a->len && j < b->len)
+    {
+      const Span *x = &g_array_index (a, Span, i);
+      const Span *y = &g_array_index (b, Span, j);
+      CpvDay first = day_max (x->first, y->first);
+      CpvDay last = x->last < y->last ? x->last : y->last;
+
+      if (last >= first)
+        days += last - first + 1;
+      if (x->last < y->last)
+        i++;
+      else
+        j++;
+    }
+  return days;
+}
+
+guint
+cpv_jrca_work_days (GPtrArray *work,
+                    guint      kinds,
+                    CpvDay     from,
+                    CpvDay     on)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  g_return_val_if_fail (work != NULL, 0);
+
+  for (guint i = 0; i < work->len; i++)
+    {
+      const CpvJrcaWork *period = g_ptr_array_index (work, i);
+
+      if ((period->kinds & kinds) != 0)
+        spans_add (spans, period->start, period->end, from, on);
+    }
+  spans_merge (spans);
+  return spans_days (spans);
+}
+
+void
+cpv_jrca_check_history (GPtrArray    *work,
+                        CpvDay        on,
+                        CpvJrcaCheck *check)
+{
+  CpvDay from;
+
+  g_return_if_fail (work != NULL && check != NULL);
+
+  check_reset (check);
+  from = cpv_day_add_years (on, -CPV_JRCA_HISTORY_WINDOW_YEARS);
+  check->window_start = from;
+  check_add (check, "history-it-days",
+             CPV_JRCA_HISTORY_IT_YEARS * CPV_JRCA_DAYS_PER_YEAR,
+             cpv_jrca_work_days (work, CPV_JRCA_WORK_IT, from, on));
+  check_add (check, "history-security-days",
+             CPV_JRCA_HISTORY_SECURITY_YEARS * CPV_JRCA_DAYS_PER_YEAR,
+             cpv_jrca_work_days (work, CPV_JRCA_WORK_SECURITY, from, on));
+}
+
+static int
+work_newest_first (gconstpointer a,
+                   gconstpointer b)
+{
+  const CpvJrcaWork *x = *(CpvJrcaWork * const *) a;
+  const CpvJrcaWork *y = *(CpvJrcaWork * const *) b;
+  /* A current position (no end) is the newest. */
+  CpvDay x_end = x->end == 0 ? G_MAXUINT32 : x->end;
+  CpvDay y_end = y->end == 0 ? G_MAXUINT32 : y->end;
+
+  if (x->start != y->start)
+    return x->start > y->start ? -1 : 1;
+  if (x_end != y_end)
+    return x_end > y_end ? -1 : 1;
+  return x->id > y->id ? -1 : (x->id < y->id ? 1 : 0);
+}
+
+void
+cpv_jrca_work_sort_newest_first (GPtrArray *work)
+{
+  g_return_if_fail (work != NULL);
+  g_ptr_array_sort (work, work_newest_first);
+}
+
+guint
+cpv_jrca_sector_days (GPtrArray *sectors,
+                      guint      sector,
+                      CpvDay     on)
+{
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (Span));
+
+  g_return_val_if_fail (sectors != NULL, 0);
+
+  for (guint i = 0; i < sectors->len; i++)
+    {
+      const CpvJrcaSectorWork *period = g_ptr_array_index (sectors, i);
+
+      /* Any period listed for another sector takes its days away, full-time or not. */
+      if (period->sector != sector)
+        spans_add (others, period->start, period->end, 1, on);
+      else if (period->full_time)
+        spans_add (own, period->start, period->end, 1, on);
+    }
+  spans_merge (own);
+  spans_merge (others);
+  return spans_days (own) - spans_common_days (own, others);
+}
+
+gboolean
+cpv_jrca_sector_qualifies (GPtrArray *sectors,
+                           guint      sector,
+                           CpvDay     on)
+{
+  return cpv_jrca_sector_days (sectors, sector, on) >=
+         CPV_JRCA_SECTOR_YEARS * CPV_JRCA_DAYS_PER_YEAR;
 }
 
 /* Dates (JRCA-DATE-1/2/3) */
@@ -836,6 +1073,9 @@ line_label (const char *kind)
     { "renewal-isms-leader-audits", "ISMS leader audit records with evidence (JRCA-RENEW-3)" },
     { "last-year-audits", "ISMS audit records in the most recent year" },
     { "cpd-hours", "CPD hours since the last application (JRCA-CPD-1)" },
+    { "history-it-days", "IT experience in the last 10 years, days (JRCA-HIST-1)" },
+    { "history-security-days",
+      "Information-security management experience in the last 10 years, days (JRCA-HIST-1)" },
     { "upgrade-days", "Upgrade to auditor: OJT on-site days (JRCA-UPGRADE-1)" },
     { "upgrade-member-audits", "Upgrade to lead auditor: member audits before leading" },
     { "upgrade-leader-audits", "Upgrade to lead auditor: OJT leader audits within 2 years" },
@@ -1170,6 +1410,19 @@ cpv_jrca_evaluate (const CpvJrcaData *data,
         add_finding (findings, "JRCA-CPD-1", CPV_SEVERITY_WARNING, 0,
                      "JRCA AI340 states no yearly CPD hours for this grade: enter the number "
                      "JRCA asks of you to track your CPD against it.");
+    }
+
+  if (data->work != NULL && data->work->len > 0)
+    {
+      cpv_jrca_check_history (data->work, on, &check);
+      for (guint i = 0; i < check.n_lines; i++)
+        if (!check.lines[i].met)
+          add_finding (findings, "JRCA-HIST-1", CPV_SEVERITY_WARNING, 0,
+                       "The work history shows %.0f of the %.0f days of %s experience needed "
+                       "within the last 10 years (form 2B).", check.lines[i].earned,
+                       check.lines[i].required,
+                       strcmp (check.lines[i].kind, "history-it-days") == 0
+                       ? "information-technology" : "information-security management");
     }
 
   if (cpv_jrca_check_upgrade (data, on, &check))

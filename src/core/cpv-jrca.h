@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  * given). "ISMS" in a record's management system is compared without regard to case.
  *
  * Rule tags used in findings: JRCA-OBS-1, JRCA-DAYS-1, JRCA-MAINT-1, JRCA-RENEW-1/2/3,
- * JRCA-EXPERT-1, JRCA-UPGRADE-1/2, JRCA-DATE-2, JRCA-CPD-1, JRCA-CPD-2, JRCA-GRADE-1, and
+ * JRCA-EXPERT-1, JRCA-UPGRADE-1/2, JRCA-DATE-2, JRCA-CPD-1, JRCA-CPD-2, JRCA-GRADE-1,
+ * JRCA-HIST-1, and
  * JRCA-5A (a form 5A field or its evidence, RULES.md 2.3) and JRCA-5D (form 5D marks, 2.5). */
 
 /* JRCA-GRADE-1. Stable keys: "assistant", "auditor", "lead", "expert". */
@@ -163,6 +164,40 @@ typedef struct
   gboolean        has_schedule;     /* (5) audit schedule */
 } CpvJrcaCpd;
 
+/* Kinds of experience a period of work history shows (form 2B items 3 and 4). Bit values are
+ * stored in the vault: never renumber. */
+typedef enum
+{
+  CPV_JRCA_WORK_IT        = 1 << 0,  /* information technology (JRCA-HIST-1: 4 of 10 years) */
+  CPV_JRCA_WORK_SECURITY  = 1 << 1,  /* information-security management (2 of 10 years) */
+} CpvJrcaWorkKinds;
+
+/* One period of work history, form 2B: split when the department or duties change. */
+typedef struct
+{
+  gint64  id;
+  gint64  credential_id;
+  CpvDay  start;
+  CpvDay  end;            /* 0 = current position: counted up to the application date */
+  char   *organisation;
+  char   *department;
+  char   *duties;         /* 業務概要 */
+  guint   kinds;          /* CpvJrcaWorkKinds */
+} CpvJrcaWork;
+
+/* One period of full-time work in a business sector of annex 3, form 2C (JRCA-SECTOR-1). */
+typedef struct
+{
+  gint64    id;
+  gint64    credential_id;
+  guint     sector;       /* 1 … 39 (annex 3, IAF ID1) */
+  CpvDay    start;
+  CpvDay    end;          /* 0 = current: counted up to the day of the check */
+  gboolean  full_time;    /* part-time and trainee work never counts */
+  char     *organisation;
+  char     *duties;
+} CpvJrcaSectorWork;
+
 /* Everything the rules need about one JRCA credential. */
 typedef struct
 {
@@ -170,6 +205,8 @@ typedef struct
   CpvJrcaRegistration *registration;  /* NULL when not entered yet */
   GPtrArray           *audits;        /* of CpvJrcaAudit, owned */
   GPtrArray           *cpd;           /* of CpvJrcaCpd, owned */
+  GPtrArray           *work;          /* of CpvJrcaWork, owned, newest first */
+  GPtrArray           *sectors;       /* of CpvJrcaSectorWork, owned, by sector then start */
 } CpvJrcaData;
 
 /* One line of a check, turned into a CpvRequirement by cpv_jrca_evaluate(). */
@@ -193,6 +230,14 @@ typedef struct
 } CpvJrcaCheck;
 
 #define CPV_JRCA_EXPERT_CPD_HOURS 5.0
+/* JRCA-HIST-1 and JRCA-SECTOR-1 (seed 004 sections 2 h) and 14). A year of experience is 365
+ * covered calendar days, so that any two whole calendar years reach 2 years. */
+#define CPV_JRCA_HISTORY_WINDOW_YEARS 10
+#define CPV_JRCA_HISTORY_IT_YEARS 4
+#define CPV_JRCA_HISTORY_SECURITY_YEARS 2
+#define CPV_JRCA_SECTOR_YEARS 2
+#define CPV_JRCA_DAYS_PER_YEAR 365
+#define CPV_JRCA_N_SECTORS 39
 #define CPV_JRCA_TEACHING_FREE_INSTANCES 10
 #define CPV_JRCA_TEACHING_MAX_LEADER_RECORDS 50
 
@@ -222,6 +267,10 @@ void            cpv_jrca_audit_add_day           (CpvJrcaAudit         *audit,
 void            cpv_jrca_audit_free              (CpvJrcaAudit         *audit);
 CpvJrcaCpd     *cpv_jrca_cpd_new                 (void);
 void            cpv_jrca_cpd_free                (CpvJrcaCpd           *cpd);
+CpvJrcaWork    *cpv_jrca_work_new                (void);
+void            cpv_jrca_work_free               (CpvJrcaWork          *work);
+CpvJrcaSectorWork *cpv_jrca_sector_work_new      (void);
+void            cpv_jrca_sector_work_free        (CpvJrcaSectorWork    *sector_work);
 CpvJrcaData    *cpv_jrca_data_new                (gint64                credential_id);
 void            cpv_jrca_data_free               (CpvJrcaData          *data);
 
@@ -299,6 +348,32 @@ gboolean        cpv_jrca_teaching_counts         (gboolean              onsite_c
                                                   double                hours);
 guint           cpv_jrca_teaching_leader_records (guint                 instances);
 
+/* JRCA-HIST-1: days of IT and of information-security management experience within the 10
+ * years up to @on (from the same day 10 years earlier, inclusive); overlapping periods count
+ * once. Lines "history-it-days" (4 × 365) and "history-security-days" (2 × 365). @work is of
+ * CpvJrcaWork. */
+guint           cpv_jrca_work_days               (GPtrArray            *work,
+                                                  guint                 kinds,
+                                                  CpvDay                from,
+                                                  CpvDay                on);
+void            cpv_jrca_check_history           (GPtrArray            *work,
+                                                  CpvDay                on,
+                                                  CpvJrcaCheck         *check);
+/* Form 2B lists the newest period first: sorts @work (of CpvJrcaWork) in place. */
+void            cpv_jrca_work_sort_newest_first  (GPtrArray            *work);
+
+/* JRCA-SECTOR-1: full-time days in @sector up to @on, counted once where that sector's periods
+ * overlap each other, and not at all where they overlap a period listed for another sector
+ * (seed 004 section 2 h): such a period is not full-time work in either. @sectors is of
+ * CpvJrcaSectorWork. */
+guint           cpv_jrca_sector_days             (GPtrArray            *sectors,
+                                                  guint                 sector,
+                                                  CpvDay                on);
+/* TRUE when cpv_jrca_sector_days() reaches 2 × 365. */
+gboolean        cpv_jrca_sector_qualifies        (GPtrArray            *sectors,
+                                                  guint                 sector,
+                                                  CpvDay                on);
+
 /**
  * cpv_jrca_evaluate:
  * @data: the JRCA records of @credential
@@ -323,6 +398,8 @@ void            cpv_jrca_evaluate                (const CpvJrcaData    *data,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpvJrcaRegistration, cpv_jrca_registration_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpvJrcaAudit, cpv_jrca_audit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpvJrcaCpd, cpv_jrca_cpd_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpvJrcaWork, cpv_jrca_work_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpvJrcaSectorWork, cpv_jrca_sector_work_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpvJrcaData, cpv_jrca_data_free)
 
 G_END_DECLS
