@@ -663,10 +663,14 @@ CpvDay
 cpv_jrca_restoration_limit (CpvDay   due,
                             gboolean with_reason)
 {
+  CpvDay limit;
+
   if (due == 0)
     return 0;
-  return cpv_day_add_months (due, RESTORATION_MONTHS +
-                                  (with_reason ? RESTORATION_REASON_MONTHS : 0));
+  /* The seed counts the extra months from the restoration limit, not from the due date;
+   * the two differ at month ends (2024-08-31: 2025-02-28, then 2025-05-28). */
+  limit = cpv_day_add_months (due, RESTORATION_MONTHS);
+  return with_reason ? cpv_day_add_months (limit, RESTORATION_REASON_MONTHS) : limit;
 }
 
 void

@@ -635,7 +635,8 @@ test_date_restoration (void)
   g_assert_cmpuint (cpv_jrca_restoration_limit (D (2026, 9, 30), FALSE), ==, D (2027, 3, 30));
   g_assert_cmpuint (cpv_jrca_restoration_limit (D (2026, 9, 30), TRUE), ==, D (2027, 6, 30));
   g_assert_cmpuint (cpv_jrca_restoration_limit (D (2026, 8, 31), FALSE), ==, D (2027, 2, 28));
-  g_assert_cmpuint (cpv_jrca_restoration_limit (D (2026, 8, 31), TRUE), ==, D (2027, 5, 31));
+  /* "資格回復の期限から3ヶ月以内": three months from the limit (2027-02-28), not from the due date. */
+  g_assert_cmpuint (cpv_jrca_restoration_limit (D (2026, 8, 31), TRUE), ==, D (2027, 5, 28));
 }
 
 static void
