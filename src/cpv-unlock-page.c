@@ -276,6 +276,145 @@ message_for_error (const GError *error)
 }
 
 static void
+finish_unlock (CpvUnlockPage *self,
+               CpvVault      *vault)
+{
+  clear_entries (self);
+  clear_error (self);
+  if (self->create_mode)
+    {
+      self->create_mode = FALSE;
+      update_mode (self);
+      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CREATE_MODE]);
+    }
+  g_signal_emit (self, signals[UNLOCKED], 0, vault);
+}
+
+/* Converting a SQLCipher 3 vault (written on Debian) to the SQLCipher 4 profile, offered once
+ * after unlocking in a build with SQLCipher 4 (the Flatpak). The passphrase is needed again
+ * for the new file's key: a copy lives in the task only and is wiped with it. */
+
+typedef struct
+{
+  CpvVault *vault;
+  char     *passphrase;
+} ConvertData;
+
+static void
+convert_data_free (ConvertData *data)
+{
+  g_clear_object (&data->vault);
+  if (data->passphrase != NULL)
+    {
+      cpv_passphrase_wipe (data->passphrase);
+      g_free (data->passphrase);
+    }
+  g_free (data);
+}
+
+static void
+convert_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ConvertData *data = task_data;
+  GError *error = NULL;
+  char *backup = NULL;
+
+  if (cpv_vault_convert_to_native (data->vault, data->passphrase, &backup, &error))
+    g_task_return_pointer (task, backup, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+convert_done_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CpvUnlockPage *self = CPV_UNLOCK_PAGE (source_object);
+  ConvertData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(CpvVault) vault = g_object_ref (data->vault);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  set_busy (self, FALSE);
+  if (backup != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (backup);
+
+      body = g_strdup_printf (_("The vault now uses the current encryption format. The "
+                                "previous file is kept beside it as “%s”; delete it once you "
+                                "no longer need it."), name);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Vault Converted"), body));
+    }
+  else
+    {
+      body = g_strdup_printf (_("The vault stays in its previous format and opens as before. "
+                                "%s"), error->message);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent,
+                                                           _("The Vault Was Not Converted"),
+                                                           body));
+    }
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  if (cpv_vault_is_open (vault))
+    finish_unlock (self, vault);
+  else
+    show_error (self, _("The vault could not be opened again after the conversion. Try "
+                        "unlocking it again."), self->passphrase_row);
+}
+
+static void
+conversion_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        CpvUnlockPage    *self)
+{
+  CpvVault *vault = g_object_get_data (G_OBJECT (dialog), "vault");
+
+  if (g_strcmp0 (response, "convert") == 0)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, convert_done_cb, NULL);
+      ConvertData *data = g_new0 (ConvertData, 1);
+
+      data->vault = g_object_ref (vault);
+      data->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
+      g_task_set_task_data (task, data, (GDestroyNotify) convert_data_free);
+      set_busy (self, TRUE);
+      g_task_run_in_thread (task, convert_thread);
+      return;
+    }
+  finish_unlock (self, vault);
+}
+
+static void
+offer_conversion (CpvUnlockPage *self,
+                  CpvVault      *vault)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+      _("Update the Vault’s Encryption Format?"),
+      _("This vault was written with an older version of SQLCipher. CPE Vault can copy it "
+        "into the current format, check the copy, and keep the original file beside it as "
+        "a backup. It opens either way.")));
+  adw_message_dialog_add_responses (dialog, "later", _("_Not Now"), "convert", _("_Convert"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "convert", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "convert");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_object_set_data_full (G_OBJECT (dialog), "vault", g_object_ref (vault), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (conversion_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 vault_ready_cb (GObject      *source_object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -315,15 +454,12 @@ vault_ready_cb (GObject      *source_object,
       return;
     }
 
-  clear_entries (self);
-  clear_error (self);
-  if (self->create_mode)
+  if (!self->create_mode && cpv_vault_needs_conversion (vault))
     {
-      self->create_mode = FALSE;
-      update_mode (self);
-      g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CREATE_MODE]);
+      offer_conversion (self, vault);
+      return;
     }
-  g_signal_emit (self, signals[UNLOCKED], 0, vault);
+  finish_unlock (self, vault);
 }
 
 static void
