@@ -420,7 +420,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/rules/jrca/JRCA-DAYS-1/form-5a", test_5a);
   ADD ("/rules/jrca/JRCA-UPGRADE-1/form-5c", test_5c);
-  ADD ("/rules/jrca/JRCA-RENEW-1/form-5d", test_5d);
+  ADD ("/rules/jrca/JRCA-LANG-1/form-5d-western-calendar-dates", test_5d);
   ADD ("/rules/jrca/JRCA-CPD-2/forms-4a-4b", test_4a_4b);
   ADD ("/rules/jrca/JRCA-HIST-1/forms-2b-2c", test_2b_2c);
   ADD ("/jrca/forms/write-all", test_write_all);
