@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cpv-status.h"
+#include "cpv-words.h"
 
 #include <math.h>
 #include <string.h>
@@ -290,53 +291,6 @@ cpv_snapshot_get_activities (CpvSnapshot *snapshot)
 /* ---- activity rules --------------------------------------------------------------------- */
 
 static gboolean
-is_cjk (gunichar c)
-{
-  GUnicodeScript script = g_unichar_get_script (c);
-
-  return script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
-         script == G_UNICODE_SCRIPT_KATAKANA || script == G_UNICODE_SCRIPT_HANGUL;
-}
-
-/**
- * cpv_count_words:
- * @text: (nullable): UTF-8 text
- *
- * Counts words for the 250-word limit of ISC2-REC-4: runs of characters between white space,
- * where each Chinese, Japanese or Korean character counts as a word of its own (Japanese is
- * written without spaces).
- *
- * Returns: the number of words
- */
-guint
-cpv_count_words (const char *text)
-{
-  guint words = 0;
-  gboolean in_word = FALSE;
-
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return 0;
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0x3000)
-        in_word = FALSE;
-      else if (is_cjk (c))
-        {
-          words++;
-          in_word = FALSE;
-        }
-      else if (!in_word)
-        {
-          words++;
-          in_word = TRUE;
-        }
-    }
-  return words;
-}
-
-static gboolean
 field_missing (CpvActivity *activity,
                const char  *field)
 {
@@ -440,7 +394,7 @@ check_record (const Item *item,
     }
   if (category->description_max_words > 0 && activity->description != NULL)
     {
-      guint words = cpv_count_words (activity->description);
+      guint words = cpv_words_count (activity->description);
 
       if (words > (guint) category->description_max_words)
         add_finding (findings, category->description_rule, CPV_SEVERITY_WARNING, activity->id,

@@ -81,7 +81,6 @@ const char                *cpv_severity_to_string         (CpvSeverity        se
 char                      *cpv_status_to_xml      (CpvStatus          *status);
 char                      *cpv_status_to_text     (CpvStatus          *status);
 
-guint                      cpv_count_words        (const char         *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpvStatus, cpv_status_free)
 

@@ -918,10 +918,11 @@ test_rec_description_words (RulesFixture  *fixture,
   activity = add_activity (fixture, 12, "isc2.unique-work.entry", "2024-01-03", "2024-01-03", 1);
   activity->description = g_strnfill (251 * 3, 'a');
   {
-    /* 251 Japanese characters: each one a word. */
+    /* Japanese has no spaces: cpv-words estimates two kanji a word, so 502 kanji are
+     * 251 words, one over the limit. */
     GString *japanese = g_string_new (NULL);
 
-    for (int i = 0; i < 251; i++)
+    for (int i = 0; i < 502; i++)
       g_string_append (japanese, "学");
     activity = add_activity (fixture, 13, COURSE, "2024-01-04", "2024-01-04", 1);
     activity->description = g_string_free (japanese, FALSE);

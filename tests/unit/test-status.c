@@ -282,18 +282,6 @@ test_text_output (RulesFixture  *fixture,
   g_assert_nonnull (strstr (text, "  amf-due                2024-01-01  135.00 USD"));
 }
 
-static void
-test_count_words (void)
-{
-  static const struct { const char *text; guint words; } rows[] = {
-    { "", 0 }, { "   ", 0 }, { "one", 1 }, { " two  words ", 2 }, { "line\nbreak\ttab", 3 },
-    { "ISMS監査", 3 }, { "情報 セキュリティ", 8 }, { "full\u3000width", 2 }, { NULL, 0 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    g_assert_cmpuint (cpv_count_words (rows[i].text), ==, rows[i].words);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -313,7 +301,6 @@ main (int   argc,
   RULES_TEST ("/status/jrca/state-and-evaluate", test_jrca_credential);
   RULES_TEST ("/status/xml/validates-against-status-rng", test_xml_validates);
   RULES_TEST ("/status/text/aligned-with-bars", test_text_output);
-  g_test_add_func ("/rules/isc2/ISC2-REC-4/word-count", test_count_words);
 
   status = g_test_run ();
   rules_test_remove_tree (data_home);
