@@ -151,50 +151,6 @@ cpv_audit_appeal_until (CpvProgramRegistry *registry,
 /* ---- storage ------------------------------------------------------------------------------ */
 
 static gboolean
-step_done (CpvVault      *vault,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cpv_vault_set_sql_error (vault, error, rc, doing);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-bind_day (sqlite3_stmt *stmt,
-          int           index,
-          CpvDay        day)
-{
-  char buf[11];
-
-  if (day == 0)
-    {
-      sqlite3_bind_null (stmt, index);
-      return;
-    }
-  cpv_day_format_buf (day, buf);
-  sqlite3_bind_text (stmt, index, buf, -1, SQLITE_TRANSIENT);
-}
-
-static CpvDay
-column_day (sqlite3_stmt *stmt,
-            int           column)
-{
-  CpvDay day = 0;
-  const char *text = _cpv_column_text (stmt, column);
-
-  if (text == NULL || !cpv_day_parse (text, &day))
-    return 0;
-  return day;
-}
-
-static gboolean
 row_exists (CpvVault    *vault,
             const char  *sql,
             gint64       id,
@@ -230,16 +186,16 @@ audit_from_row (sqlite3_stmt *stmt)
 
   request->id = sqlite3_column_int64 (stmt, 0);
   request->credential_id = sqlite3_column_int64 (stmt, 1);
-  request->received = column_day (stmt, 2);
+  request->received = _cpv_column_day (stmt, 2);
   for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
     if (g_strcmp0 (status, status_names[i]) == 0)
       request->status = i;
-  request->responded_on = column_day (stmt, 4);
+  request->responded_on = _cpv_column_day (stmt, 4);
   if (outcome == NULL || !cpv_audit_outcome_from_string (outcome, &request->outcome))
     request->outcome = CPV_AUDIT_OUTCOME_NONE;
-  request->closed_on = column_day (stmt, 6);
-  request->appeal_filed_on = column_day (stmt, 7);
-  request->appeal_decided_on = column_day (stmt, 8);
+  request->closed_on = _cpv_column_day (stmt, 6);
+  request->appeal_filed_on = _cpv_column_day (stmt, 7);
+  request->appeal_decided_on = _cpv_column_day (stmt, 8);
   request->note = _cpv_column_dup (stmt, 9);
   return request;
 }
@@ -338,11 +294,11 @@ cpv_vault_add_audit (CpvVault         *vault,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, request->credential_id);
-  bind_day (stmt, 2, request->received);
+  _cpv_bind_day (stmt, 2, request->received);
   _cpv_bind_text_or_null (stmt, 3, request->note);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (vault, stmt, "recording the audit request", error))
+  if (!_cpv_step_done (vault, stmt, "recording the audit request", error))
     goto fail;
   id = sqlite3_last_insert_rowid (db);
 
@@ -368,7 +324,7 @@ cpv_vault_add_audit (CpvVault         *vault,
       sqlite3_reset (link);
       sqlite3_bind_int64 (link, 1, id);
       sqlite3_bind_int64 (link, 2, activity_id);
-      if (!step_done (vault, link, "recording the selected activities", error))
+      if (!_cpv_step_done (vault, link, "recording the selected activities", error))
         goto fail;
     }
   if (!_cpv_vault_commit (vault, error))
@@ -505,17 +461,17 @@ update_audit (CpvVault         *vault,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, status_names[request->status], -1, SQLITE_STATIC);
-  bind_day (stmt, 2, request->responded_on);
+  _cpv_bind_day (stmt, 2, request->responded_on);
   if (request->outcome == CPV_AUDIT_OUTCOME_NONE)
     sqlite3_bind_null (stmt, 3);
   else
     sqlite3_bind_text (stmt, 3, outcome_names[request->outcome], -1, SQLITE_STATIC);
-  bind_day (stmt, 4, request->closed_on);
-  bind_day (stmt, 5, request->appeal_filed_on);
-  bind_day (stmt, 6, request->appeal_decided_on);
+  _cpv_bind_day (stmt, 4, request->closed_on);
+  _cpv_bind_day (stmt, 5, request->appeal_filed_on);
+  _cpv_bind_day (stmt, 6, request->appeal_decided_on);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, request->id);
-  if (!step_done (vault, stmt, "updating the audit request", error))
+  if (!_cpv_step_done (vault, stmt, "updating the audit request", error))
     return FALSE;
   _cpv_vault_emit_changed (vault, "audits");
   return TRUE;
@@ -786,7 +742,7 @@ cpv_vault_remove_audit (CpvVault  *vault,
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, audit_id);
-  if (!step_done (vault, stmt, "removing the audit request", error))
+  if (!_cpv_step_done (vault, stmt, "removing the audit request", error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
@@ -826,9 +782,9 @@ cpv_vault_set_activity_reflected (CpvVault  *vault,
   stmt = _cpv_vault_prepare (vault, "UPDATE activity SET reflected_on = ? WHERE id = ?", error);
   if (stmt == NULL)
     goto out;
-  bind_day (stmt, 1, on);
+  _cpv_bind_day (stmt, 1, on);
   sqlite3_bind_int64 (stmt, 2, activity_id);
-  if (!step_done (vault, stmt, "marking the activity reflected", error))
+  if (!_cpv_step_done (vault, stmt, "marking the activity reflected", error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
@@ -879,7 +835,7 @@ cpv_vault_get_activity_reflected (CpvVault  *vault,
       _cpv_vault_set_sql_error (vault, error, rc, "reading the activity");
       goto out;
     }
-  *on = column_day (stmt, 0);
+  *on = _cpv_column_day (stmt, 0);
   ok = TRUE;
 
 out:

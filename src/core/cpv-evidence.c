@@ -155,22 +155,6 @@ evidence_from_row (sqlite3_stmt *stmt)
 }
 
 static gboolean
-step_done (CpvVault      *vault,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cpv_vault_set_sql_error (vault, error, rc, doing);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 evidence_not_found (GError **error,
                     gint64   evidence_id)
 {
@@ -241,7 +225,7 @@ link_locked (CpvVault  *vault,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, activity_id);
   sqlite3_bind_int64 (stmt, 2, evidence_id);
-  return step_done (vault, stmt, "linking the evidence to the activity", error);
+  return _cpv_step_done (vault, stmt, "linking the evidence to the activity", error);
 }
 
 static gint64
@@ -371,7 +355,7 @@ cpv_vault_attach_evidence (CpvVault               *vault,
   sqlite3_bind_int (insert_item, 5, meta && meta->secret ? 1 : 0);
   sqlite3_bind_text (insert_item, 6, now, -1, SQLITE_TRANSIENT);
   _cpv_bind_text_or_null (insert_item, 7, meta ? meta->language : NULL);
-  if (!step_done (vault, insert_item, "storing the evidence", error))
+  if (!_cpv_step_done (vault, insert_item, "storing the evidence", error))
     goto fail;
   evidence_id = sqlite3_last_insert_rowid (db);
 
@@ -409,7 +393,7 @@ cpv_vault_attach_evidence (CpvVault               *vault,
       sqlite3_bind_int64 (insert_chunk, 1, evidence_id);
       sqlite3_bind_int (insert_chunk, 2, seq++);
       sqlite3_bind_blob (insert_chunk, 3, buffer, got, SQLITE_STATIC);
-      if (!step_done (vault, insert_chunk, "storing the evidence", error))
+      if (!_cpv_step_done (vault, insert_chunk, "storing the evidence", error))
         goto fail;
       sqlite3_clear_bindings (insert_chunk);
 
@@ -457,7 +441,7 @@ cpv_vault_attach_evidence (CpvVault               *vault,
   sqlite3_bind_text (finish_item, 2, sha256, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (finish_item, 3, media_type, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (finish_item, 4, evidence_id);
-  if (!step_done (vault, finish_item, "storing the evidence", error))
+  if (!_cpv_step_done (vault, finish_item, "storing the evidence", error))
     goto fail;
   if (activity_id != 0 && !link_locked (vault, activity_id, evidence_id, error))
     goto fail;
@@ -788,7 +772,7 @@ cpv_vault_unlink_evidence (CpvVault  *vault,
     goto out;
   sqlite3_bind_int64 (stmt, 1, activity_id);
   sqlite3_bind_int64 (stmt, 2, evidence_id);
-  if (!step_done (vault, stmt, "unlinking the evidence", error))
+  if (!_cpv_step_done (vault, stmt, "unlinking the evidence", error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
@@ -830,7 +814,7 @@ cpv_vault_remove_evidence (CpvVault  *vault,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
-  if (!step_done (vault, stmt, "removing the evidence", error))
+  if (!_cpv_step_done (vault, stmt, "removing the evidence", error))
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
@@ -910,7 +894,7 @@ cpv_vault_update_evidence_marks (CpvVault     *vault,
   else
     sqlite3_bind_null (stmt, 6);
   sqlite3_bind_int64 (stmt, 7, evidence->id);
-  if (!step_done (vault, stmt, "saving the evidence's marks", error))
+  if (!_cpv_step_done (vault, stmt, "saving the evidence's marks", error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {

@@ -67,49 +67,6 @@ day_is_valid (CpvDay day)
   return day != 0 && g_date_valid_julian (day);
 }
 
-static void
-bind_day (sqlite3_stmt *stmt,
-          int           index,
-          CpvDay        day)
-{
-  char buf[11];
-
-  if (day == 0)
-    {
-      sqlite3_bind_null (stmt, index);
-      return;
-    }
-  cpv_day_format_buf (day, buf);
-  sqlite3_bind_text (stmt, index, buf, -1, SQLITE_TRANSIENT);
-}
-
-static CpvDay
-column_day (sqlite3_stmt *stmt,
-            int           column)
-{
-  CpvDay day = 0;
-
-  if (!cpv_day_parse (_cpv_column_text (stmt, column), &day))
-    return 0;
-  return day;
-}
-
-static gboolean
-step_done (CpvVault      *vault,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cpv_vault_set_sql_error (vault, error, rc, doing);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Called with the vault locked: a person-readable NOT_FOUND instead of a foreign-key error. */
 static gboolean
 credential_exists (CpvVault  *vault,
@@ -250,12 +207,12 @@ bind_registration (sqlite3_stmt              *stmt,
   sqlite3_bind_int64 (stmt, 1, registration->credential_id);
   sqlite3_bind_text (stmt, 2, cpv_jrca_grade_to_key (registration->grade), -1, SQLITE_STATIC);
   _cpv_bind_text_or_null (stmt, 3, registration->registration_number);
-  bind_day (stmt, 4, registration->maintenance_deadline);
-  bind_day (stmt, 5, registration->expiry_date);
-  bind_day (stmt, 6, registration->previous_maintenance_application);
-  bind_day (stmt, 7, registration->previous_renewal_application);
+  _cpv_bind_day (stmt, 4, registration->maintenance_deadline);
+  _cpv_bind_day (stmt, 5, registration->expiry_date);
+  _cpv_bind_day (stmt, 6, registration->previous_maintenance_application);
+  _cpv_bind_day (stmt, 7, registration->previous_renewal_application);
   sqlite3_bind_int (stmt, 8, registration->reupgrade ? 1 : 0);
-  bind_day (stmt, 9, registration->downgrade_date);
+  _cpv_bind_day (stmt, 9, registration->downgrade_date);
   sqlite3_bind_int (stmt, 10, registration->expert_only ? 1 : 0);
   sqlite3_bind_text (stmt, 11, cpv_jrca_grade_to_key (registration->expert_kept_grade), -1,
                      SQLITE_STATIC);
@@ -278,7 +235,7 @@ write_other_lead_ms (CpvVault                  *vault,
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, registration->id);
-  if (!step_done (vault, clear, "saving the registration", error))
+  if (!_cpv_step_done (vault, clear, "saving the registration", error))
     return FALSE;
 
   insert = _cpv_vault_prepare (vault, "INSERT OR IGNORE INTO jrca_other_lead_ms "
@@ -292,7 +249,7 @@ write_other_lead_ms (CpvVault                  *vault,
       sqlite3_reset (insert);
       sqlite3_bind_int64 (insert, 1, registration->id);
       sqlite3_bind_text (insert, 2, ms, -1, SQLITE_TRANSIENT);
-      if (!step_done (vault, insert, "saving the registration", error))
+      if (!_cpv_step_done (vault, insert, "saving the registration", error))
         return FALSE;
     }
   return TRUE;
@@ -354,7 +311,7 @@ cpv_vault_add_jrca_registration (CpvVault             *vault,
   if (stmt == NULL)
     goto fail;
   bind_registration (stmt, registration);
-  if (!step_done (vault, stmt, "adding the registration", error))
+  if (!_cpv_step_done (vault, stmt, "adding the registration", error))
     goto fail;
   registration->id = sqlite3_last_insert_rowid (db);
   if (!write_other_lead_ms (vault, registration, error) || !_cpv_vault_commit (vault, error))
@@ -402,7 +359,7 @@ cpv_vault_update_jrca_registration (CpvVault                   *vault,
   bind_registration (stmt, registration);
   sqlite3_bind_int64 (stmt, 13, registration->id);
   sqlite3_bind_int64 (stmt, 14, registration->credential_id);
-  if (!step_done (vault, stmt, "changing the registration", error))
+  if (!_cpv_step_done (vault, stmt, "changing the registration", error))
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
@@ -431,12 +388,12 @@ registration_from_row (sqlite3_stmt *stmt)
   registration->credential_id = sqlite3_column_int64 (stmt, 1);
   cpv_jrca_grade_from_key (_cpv_column_text (stmt, 2), &registration->grade);
   registration->registration_number = _cpv_column_dup (stmt, 3);
-  registration->maintenance_deadline = column_day (stmt, 4);
-  registration->expiry_date = column_day (stmt, 5);
-  registration->previous_maintenance_application = column_day (stmt, 6);
-  registration->previous_renewal_application = column_day (stmt, 7);
+  registration->maintenance_deadline = _cpv_column_day (stmt, 4);
+  registration->expiry_date = _cpv_column_day (stmt, 5);
+  registration->previous_maintenance_application = _cpv_column_day (stmt, 6);
+  registration->previous_renewal_application = _cpv_column_day (stmt, 7);
   registration->reupgrade = sqlite3_column_int (stmt, 8) != 0;
-  registration->downgrade_date = column_day (stmt, 9);
+  registration->downgrade_date = _cpv_column_day (stmt, 9);
   registration->expert_only = sqlite3_column_int (stmt, 10) != 0;
   cpv_jrca_grade_from_key (_cpv_column_text (stmt, 11), &registration->expert_kept_grade);
   registration->cpd_hours_required = sqlite3_column_type (stmt, 12) == SQLITE_NULL
@@ -534,7 +491,7 @@ delete_by_id (CpvVault    *vault,
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (vault, stmt, doing, error))
+  if (!_cpv_step_done (vault, stmt, doing, error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
@@ -573,8 +530,8 @@ bind_audit (sqlite3_stmt       *stmt,
   sqlite3_bind_int (stmt, 5, audit->body_iaf_accredited ? 1 : 0);
   sqlite3_bind_text (stmt, 6, audit->management_system, -1, SQLITE_TRANSIENT);
   _cpv_bind_text_or_null (stmt, 7, audit->audit_type);
-  bind_day (stmt, 8, audit->onsite_start);
-  bind_day (stmt, 9, audit->onsite_end != 0 ? audit->onsite_end : audit->onsite_start);
+  _cpv_bind_day (stmt, 8, audit->onsite_start);
+  _cpv_bind_day (stmt, 9, audit->onsite_end != 0 ? audit->onsite_end : audit->onsite_start);
   sqlite3_bind_int (stmt, 10, audit->combined ? 1 : 0);
   sqlite3_bind_text (stmt, 11, cpv_jrca_role_to_key (audit->role), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 12, audit->isms_roles);
@@ -603,7 +560,7 @@ write_audit_days (CpvVault            *vault,
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, audit->id);
-  if (!step_done (vault, clear, "saving the audit days", error))
+  if (!_cpv_step_done (vault, clear, "saving the audit days", error))
     return FALSE;
 
   insert = _cpv_vault_prepare (vault, "INSERT INTO jrca_audit_day (audit_id, day, isms_hours) "
@@ -616,9 +573,9 @@ write_audit_days (CpvVault            *vault,
 
       sqlite3_reset (insert);
       sqlite3_bind_int64 (insert, 1, audit->id);
-      bind_day (insert, 2, day->date);
+      _cpv_bind_day (insert, 2, day->date);
       sqlite3_bind_double (insert, 3, day->isms_hours);
-      if (!step_done (vault, insert, "saving the audit days", error))
+      if (!_cpv_step_done (vault, insert, "saving the audit days", error))
         return FALSE;
     }
   return TRUE;
@@ -666,7 +623,7 @@ cpv_vault_add_jrca_audit (CpvVault      *vault,
   bind_audit (stmt, audit);
   sqlite3_bind_text (stmt, 24, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 25, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (vault, stmt, "adding the audit record", error))
+  if (!_cpv_step_done (vault, stmt, "adding the audit record", error))
     goto fail;
   audit->id = sqlite3_last_insert_rowid (db);
   if (!write_audit_days (vault, audit, error) || !_cpv_vault_commit (vault, error))
@@ -721,7 +678,7 @@ cpv_vault_update_jrca_audit (CpvVault            *vault,
   bind_audit (stmt, audit);
   sqlite3_bind_text (stmt, 24, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 25, audit->id);
-  if (!step_done (vault, stmt, "changing the audit record", error))
+  if (!_cpv_step_done (vault, stmt, "changing the audit record", error))
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
@@ -754,8 +711,8 @@ audit_from_row (sqlite3_stmt *stmt)
   audit->body_iaf_accredited = sqlite3_column_int (stmt, 5) != 0;
   audit->management_system = _cpv_column_dup (stmt, 6);
   audit->audit_type = _cpv_column_dup (stmt, 7);
-  audit->onsite_start = column_day (stmt, 8);
-  audit->onsite_end = column_day (stmt, 9);
+  audit->onsite_start = _cpv_column_day (stmt, 8);
+  audit->onsite_end = _cpv_column_day (stmt, 9);
   audit->combined = sqlite3_column_int (stmt, 10) != 0;
   cpv_jrca_role_from_key (_cpv_column_text (stmt, 11), &audit->role);
   audit->isms_roles = (guint) sqlite3_column_int64 (stmt, 12);
@@ -823,7 +780,7 @@ read_audits (CpvVault    *vault,
       CpvJrcaAudit *audit = g_hash_table_lookup (by_id, &audit_id);
 
       if (audit != NULL)
-        cpv_jrca_audit_add_day (audit, column_day (days, 1), sqlite3_column_double (days, 2));
+        cpv_jrca_audit_add_day (audit, _cpv_column_day (days, 1), sqlite3_column_double (days, 2));
     }
   if (rc != SQLITE_DONE)
     {
@@ -890,7 +847,7 @@ bind_cpd (sqlite3_stmt     *stmt,
           const CpvJrcaCpd *cpd)
 {
   sqlite3_bind_int64 (stmt, 1, cpd->credential_id);
-  bind_day (stmt, 2, cpd->date);
+  _cpv_bind_day (stmt, 2, cpd->date);
   sqlite3_bind_double (stmt, 3, cpd->hours);
   sqlite3_bind_text (stmt, 4, cpv_jrca_cpd_kind_to_key (cpd->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, cpd->title, -1, SQLITE_TRANSIENT);
@@ -939,7 +896,7 @@ cpv_vault_add_jrca_cpd (CpvVault    *vault,
   bind_cpd (stmt, cpd);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 14, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (vault, stmt, "adding the CPD record", error))
+  if (!_cpv_step_done (vault, stmt, "adding the CPD record", error))
     goto out;
   id = cpd->id = sqlite3_last_insert_rowid (db);
   _cpv_vault_emit_changed (vault, "jrca");
@@ -978,7 +935,7 @@ cpv_vault_update_jrca_cpd (CpvVault          *vault,
   bind_cpd (stmt, cpd);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 14, cpd->id);
-  if (!step_done (vault, stmt, "changing the CPD record", error))
+  if (!_cpv_step_done (vault, stmt, "changing the CPD record", error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
@@ -1000,7 +957,7 @@ cpd_from_row (sqlite3_stmt *stmt)
 
   cpd->id = sqlite3_column_int64 (stmt, 0);
   cpd->credential_id = sqlite3_column_int64 (stmt, 1);
-  cpd->date = column_day (stmt, 2);
+  cpd->date = _cpv_column_day (stmt, 2);
   cpd->hours = sqlite3_column_double (stmt, 3);
   cpv_jrca_cpd_kind_from_key (_cpv_column_text (stmt, 4), &cpd->kind);
   cpd->title = _cpv_column_dup (stmt, 5);
@@ -1166,7 +1123,7 @@ insert_row (CpvVault      *vault,
   bind (stmt, record);
   sqlite3_bind_text (stmt, n_bound + 1, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, n_bound + 2, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (vault, stmt, doing, error))
+  if (!_cpv_step_done (vault, stmt, doing, error))
     goto out;
   id = sqlite3_last_insert_rowid (db);
   _cpv_vault_emit_changed (vault, "jrca");
@@ -1182,8 +1139,8 @@ bind_work (sqlite3_stmt  *stmt,
 {
   const CpvJrcaWork *work = record;
 
-  bind_day (stmt, 2, work->start);
-  bind_day (stmt, 3, work->end);
+  _cpv_bind_day (stmt, 2, work->start);
+  _cpv_bind_day (stmt, 3, work->end);
   sqlite3_bind_text (stmt, 4, work->organisation, -1, SQLITE_TRANSIENT);
   _cpv_bind_text_or_null (stmt, 5, work->department);
   _cpv_bind_text_or_null (stmt, 6, work->duties);
@@ -1197,8 +1154,8 @@ bind_sector_work (sqlite3_stmt  *stmt,
   const CpvJrcaSectorWork *sector_work = record;
 
   sqlite3_bind_int (stmt, 2, (int) sector_work->sector);
-  bind_day (stmt, 3, sector_work->start);
-  bind_day (stmt, 4, sector_work->end);
+  _cpv_bind_day (stmt, 3, sector_work->start);
+  _cpv_bind_day (stmt, 4, sector_work->end);
   sqlite3_bind_int (stmt, 5, sector_work->full_time ? 1 : 0);
   _cpv_bind_text_or_null (stmt, 6, sector_work->organisation);
   _cpv_bind_text_or_null (stmt, 7, sector_work->duties);
@@ -1298,8 +1255,8 @@ read_work (CpvVault  *vault,
 
       work->id = sqlite3_column_int64 (stmt, 0);
       work->credential_id = sqlite3_column_int64 (stmt, 1);
-      work->start = column_day (stmt, 2);
-      work->end = column_day (stmt, 3);
+      work->start = _cpv_column_day (stmt, 2);
+      work->end = _cpv_column_day (stmt, 3);
       work->organisation = _cpv_column_dup (stmt, 4);
       work->department = _cpv_column_dup (stmt, 5);
       work->duties = _cpv_column_dup (stmt, 6);
@@ -1339,8 +1296,8 @@ read_sector_work (CpvVault  *vault,
       sector_work->id = sqlite3_column_int64 (stmt, 0);
       sector_work->credential_id = sqlite3_column_int64 (stmt, 1);
       sector_work->sector = (guint) sqlite3_column_int (stmt, 2);
-      sector_work->start = column_day (stmt, 3);
-      sector_work->end = column_day (stmt, 4);
+      sector_work->start = _cpv_column_day (stmt, 3);
+      sector_work->end = _cpv_column_day (stmt, 4);
       sector_work->full_time = sqlite3_column_int (stmt, 5) != 0;
       sector_work->organisation = _cpv_column_dup (stmt, 6);
       sector_work->duties = _cpv_column_dup (stmt, 7);

@@ -281,22 +281,6 @@ bind_credential (sqlite3_stmt  *stmt,
 }
 
 static gboolean
-step_done (CpvVault      *vault,
-           sqlite3_stmt  *stmt,
-           const char    *doing,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _cpv_vault_set_sql_error (vault, error, rc, doing);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 not_found (GError     **error,
            const char  *what,
            gint64       id)
@@ -339,7 +323,7 @@ cpv_vault_add_credential (CpvVault       *vault,
   now = _cpv_now_iso ();
   bind_credential (stmt, credential);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (vault, stmt, "adding the credential", error))
+  if (!_cpv_step_done (vault, stmt, "adding the credential", error))
     goto out;
   id = sqlite3_last_insert_rowid (db);
   credential->id = id;
@@ -376,7 +360,7 @@ cpv_vault_update_credential (CpvVault       *vault,
     goto out;
   bind_credential (stmt, credential);
   sqlite3_bind_int64 (stmt, 6, credential->id);
-  if (!step_done (vault, stmt, "changing the credential", error))
+  if (!_cpv_step_done (vault, stmt, "changing the credential", error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
@@ -414,7 +398,7 @@ cpv_vault_remove_credential (CpvVault  *vault,
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, credential_id);
-  if (!step_done (vault, stmt, "removing the credential", error))
+  if (!_cpv_step_done (vault, stmt, "removing the credential", error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
@@ -558,7 +542,7 @@ write_credit_lines (CpvVault     *vault,
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, activity->id);
-  if (!step_done (vault, clear, "saving the activity's credits", error))
+  if (!_cpv_step_done (vault, clear, "saving the activity's credits", error))
     return FALSE;
 
   insert = _cpv_vault_prepare (vault,
@@ -575,7 +559,7 @@ write_credit_lines (CpvVault     *vault,
       sqlite3_bind_int64 (insert, 1, activity->id);
       sqlite3_bind_int64 (insert, 2, line->credential_id);
       sqlite3_bind_text (insert, 3, group, 1, SQLITE_TRANSIENT);
-      if (!step_done (vault, insert, "saving the activity's credits", error))
+      if (!_cpv_step_done (vault, insert, "saving the activity's credits", error))
         return FALSE;
       if (sqlite3_changes (sqlite3_db_handle (insert)) == 0)
         return not_found (error, "credential", line->credential_id);
@@ -647,7 +631,7 @@ cpv_vault_add_activity (CpvVault     *vault,
   now = _cpv_now_iso ();
   bind_activity (stmt, activity);
   sqlite3_bind_text (stmt, 14, now, -1, SQLITE_TRANSIENT);
-  if (!step_done (vault, stmt, "adding the activity", error))
+  if (!_cpv_step_done (vault, stmt, "adding the activity", error))
     goto fail;
   activity->id = sqlite3_last_insert_rowid (db);
   if (!write_credit_lines (vault, activity, error) ||
@@ -706,7 +690,7 @@ cpv_vault_update_activity (CpvVault     *vault,
   bind_activity (stmt, activity);
   sqlite3_bind_text (stmt, 14, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 15, activity->id);
-  if (!step_done (vault, stmt, "changing the activity", error))
+  if (!_cpv_step_done (vault, stmt, "changing the activity", error))
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
@@ -761,13 +745,13 @@ cpv_vault_remove_activity (CpvVault  *vault,
   if (orphans == NULL)
     goto fail;
   sqlite3_bind_int64 (orphans, 1, activity_id);
-  if (!step_done (vault, orphans, "removing the activity's evidence", error))
+  if (!_cpv_step_done (vault, orphans, "removing the activity's evidence", error))
     goto fail;
   stmt = _cpv_vault_prepare (vault, "DELETE FROM activity WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, activity_id);
-  if (!step_done (vault, stmt, "removing the activity", error))
+  if (!_cpv_step_done (vault, stmt, "removing the activity", error))
     goto fail;
   if (sqlite3_changes (db) == 0)
     {

@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "cpv-date.h"
 #include "cpv-vault.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,18 @@ void          _cpv_vault_set_sql_error  (CpvVault     *self,
                                          const char   *doing);
 void          _cpv_vault_emit_changed   (CpvVault     *self,
                                          const char   *what);
+
+/* Steps a statement that returns no row; a failure becomes a CPV_VAULT_ERROR. */
+gboolean      _cpv_step_done            (CpvVault     *self,
+                                         sqlite3_stmt *stmt,
+                                         const char   *doing,
+                                         GError      **error);
+/* Dates are stored as ISO "YYYY-MM-DD" text; 0 (no date) is NULL. */
+void          _cpv_bind_day             (sqlite3_stmt *stmt,
+                                         int           index,
+                                         CpvDay        day);
+CpvDay        _cpv_column_day           (sqlite3_stmt *stmt,
+                                         int           column);
 
 char         *_cpv_now_iso              (void);
 const char   *_cpv_column_text          (sqlite3_stmt *stmt,

@@ -1497,6 +1497,50 @@ _cpv_vault_emit_changed (CpvVault   *self,
   g_main_context_invoke (NULL, emit_changed_idle, data);
 }
 
+gboolean
+_cpv_step_done (CpvVault      *self,
+                sqlite3_stmt  *stmt,
+                const char    *doing,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (self, error, rc, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_cpv_bind_day (sqlite3_stmt *stmt,
+               int           index,
+               CpvDay        day)
+{
+  char buf[11];
+
+  if (day == 0)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  cpv_day_format_buf (day, buf);
+  sqlite3_bind_text (stmt, index, buf, -1, SQLITE_TRANSIENT);
+}
+
+CpvDay
+_cpv_column_day (sqlite3_stmt *stmt,
+                 int           column)
+{
+  CpvDay day = 0;
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL || !cpv_day_parse (text, &day))
+    return 0;
+  return day;
+}
+
 char *
 _cpv_now_iso (void)
 {
