@@ -99,18 +99,19 @@ static void
 recompute_status (CpvSession *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CpvSnapshot) snapshot = NULL;
 
   g_clear_pointer (&self->status, cpv_status_free);
   if (self->vault == NULL || !cpv_vault_is_open (self->vault))
     return;
-  snapshot = cpv_vault_load_snapshot (self->vault, &error);
-  if (snapshot == NULL)
+  /* The same function `cpe-vault-cli status` calls (audit deadlines and partner findings
+   * included), so every figure on the overview matches the CLI. */
+  self->status = cpv_vault_compute_status (self->vault, self->registry, cpv_day_today (),
+                                           &error);
+  if (self->status == NULL)
     {
       report (self, error);
       return;
     }
-  self->status = cpv_status_compute (self->registry, snapshot, cpv_day_today ());
   g_signal_emit (self, signals[STATUS_CHANGED], 0);
 }
 

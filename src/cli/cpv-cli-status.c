@@ -8,7 +8,6 @@
 
 #include "cpv-cli-private.h"
 
-#include "cpv-audit.h"
 #include "cpv-snapshot.h"
 #include "cpv-status.h"
 
@@ -25,7 +24,6 @@ cpv_cli_status (CpvCli               *cli,
 {
   g_autoptr(CpvProgramRegistry) registry = NULL;
   g_autoptr(CpvVault) vault = NULL;
-  g_autoptr(CpvSnapshot) snapshot = NULL;
   g_autoptr(CpvStatus) status = NULL;
   g_autofree char *on_text = NULL;
   g_autofree char *format = NULL;
@@ -68,12 +66,8 @@ cpv_cli_status (CpvCli               *cli,
   vault = cpv_cli_open_vault (cli, error);
   if (vault == NULL)
     return FALSE;
-  snapshot = cpv_vault_load_snapshot (vault, error);
-  if (snapshot == NULL)
-    return FALSE;
-
-  status = cpv_status_compute (registry, snapshot, on);
-  if (!cpv_audit_add_to_status (vault, registry, status, error))
+  status = cpv_vault_compute_status (vault, registry, on, error);
+  if (status == NULL)
     return FALSE;
 
   if (g_strcmp0 (format, "xml") == 0)

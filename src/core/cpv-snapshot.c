@@ -10,6 +10,8 @@
 
 #include "cpv-snapshot.h"
 
+#include "cpv-audit.h"
+
 #include "cpv-jrca-store.h"
 #include "cpv-records.h"
 #include "cpv-vault-private.h"
@@ -74,4 +76,36 @@ out:
   if (!ok)
     return NULL;
   return g_steal_pointer (&snapshot);
+}
+
+/**
+ * cpv_vault_compute_status:
+ * @on: the day to compute for
+ *
+ * The status the CLI prints and the app shows, computed in one place: a snapshot of the
+ * records through the pure engine, then the deadlines and findings of audit requests and
+ * partner reconciliation, which live in the vault (ISC2-AUDIT-1, ISC2-APPEAL-1,
+ * ISC2-PARTNER-1).
+ *
+ * Returns: (transfer full): the status, or %NULL with @error set
+ */
+CpvStatus *
+cpv_vault_compute_status (CpvVault            *vault,
+                          CpvProgramRegistry  *registry,
+                          CpvDay               on,
+                          GError             **error)
+{
+  g_autoptr(CpvSnapshot) snapshot = NULL;
+  g_autoptr(CpvStatus) status = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (CPV_IS_PROGRAM_REGISTRY (registry), NULL);
+
+  snapshot = cpv_vault_load_snapshot (vault, error);
+  if (snapshot == NULL)
+    return NULL;
+  status = cpv_status_compute (registry, snapshot, on);
+  if (!cpv_audit_add_to_status (vault, registry, status, error))
+    return NULL;
+  return g_steal_pointer (&status);
 }

@@ -11,7 +11,11 @@
 
 G_BEGIN_DECLS
 
-CpvSnapshot *cpv_vault_load_snapshot (CpvVault  *vault,
-                                      GError   **error);
+CpvSnapshot *cpv_vault_load_snapshot  (CpvVault            *vault,
+                                       GError             **error);
+CpvStatus   *cpv_vault_compute_status (CpvVault            *vault,
+                                       CpvProgramRegistry  *registry,
+                                       CpvDay               on,
+                                       GError             **error);
 
 G_END_DECLS
