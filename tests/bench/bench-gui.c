@@ -84,8 +84,8 @@ unlocked_window (CpvApplication *application,
                  CpvVault       *vault)
 {
   CpvWindow *window = cpv_window_new (application, vault_path);
-  GtkWidget *unlock_page = gtk_widget_get_template_child (GTK_WIDGET (window), CPV_TYPE_WINDOW,
-                                                          "unlock_page");
+  GObject *unlock_page = gtk_widget_get_template_child (GTK_WIDGET (window), CPV_TYPE_WINDOW,
+                                                        "unlock_page");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
