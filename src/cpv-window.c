@@ -13,7 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "cpv-activities-page.h"
+#include "cpv-audits-page.h"
 #include "cpv-credentials-page.h"
+#include "cpv-jrca-page.h"
 #include "cpv-evidence-page.h"
 #include "cpv-overview-page.h"
 #include "cpv-records.h"
@@ -36,6 +38,8 @@ struct _CpvWindow
   CpvActivitiesPage    *activities_page;
   CpvEvidencePage      *evidence_page;
   CpvCredentialsPage   *credentials_page;
+  CpvAuditsPage        *audits_page;
+  CpvJrcaPage          *jrca_page;
 
   CpvVault             *vault;
   CpvSession           *session;
@@ -77,6 +81,8 @@ set_session (CpvWindow  *self,
   cpv_activities_page_set_session (self->activities_page, session);
   cpv_evidence_page_set_session (self->evidence_page, session);
   cpv_credentials_page_set_session (self->credentials_page, session);
+  cpv_audits_page_set_session (self->audits_page, session);
+  cpv_jrca_page_set_session (self->jrca_page, session);
 
   if (old != NULL)
     cpv_session_close (old);
@@ -111,8 +117,12 @@ set_vault (CpvWindow *self,
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", vault != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-activity", vault != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity", vault != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_VAULT]);
 }
+
+static void page_changed_cb (CpvWindow *self);
 
 static void
 vault_unlocked_cb (CpvWindow     *self,
@@ -127,6 +137,7 @@ vault_unlocked_cb (CpvWindow     *self,
 
   adw_window_title_set_title (self->vault_title, name);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
+  page_changed_cb (self);   /* the title, even when the overview was showing already */
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   gtk_stack_set_visible_child_name (self->main_stack, "vault");
 
@@ -167,6 +178,28 @@ show_page_cb (GtkWidget  *widget,
   CpvWindow *self = CPV_WINDOW (widget);
 
   cpv_window_show_page (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+edit_activity_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CpvWindow *self = CPV_WINDOW (widget);
+
+  cpv_window_show_page (self, "activities");
+  cpv_activities_page_edit_activity (self->activities_page, g_variant_get_int64 (parameter));
+}
+
+static void
+new_activity_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CpvWindow *self = CPV_WINDOW (widget);
+
+  cpv_window_show_page (self, "activities");
+  cpv_activities_page_edit_activity (self->activities_page, 0);
 }
 
 static void
@@ -269,6 +302,8 @@ cpv_window_class_init (CpvWindowClass *klass)
   g_type_ensure (CPV_TYPE_ACTIVITIES_PAGE);
   g_type_ensure (CPV_TYPE_EVIDENCE_PAGE);
   g_type_ensure (CPV_TYPE_CREDENTIALS_PAGE);
+  g_type_ensure (CPV_TYPE_AUDITS_PAGE);
+  g_type_ensure (CPV_TYPE_JRCA_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cpevault/CpeVault/cpv-window.ui");
@@ -284,11 +319,18 @@ cpv_window_class_init (CpvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpvWindow, activities_page);
   gtk_widget_class_bind_template_child (widget_class, CpvWindow, evidence_page);
   gtk_widget_class_bind_template_child (widget_class, CpvWindow, credentials_page);
+  gtk_widget_class_bind_template_child (widget_class, CpvWindow, audits_page);
+  gtk_widget_class_bind_template_child (widget_class, CpvWindow, jrca_page);
   gtk_widget_class_bind_template_callback (widget_class, vault_unlocked_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_cb);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.edit-activity", "x", edit_activity_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-activity", NULL, new_activity_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-activity", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
@@ -301,6 +343,8 @@ cpv_window_init (CpvWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-activity", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-activity", FALSE);
 }
 
 /**
