@@ -934,7 +934,7 @@ partner_findings (CpvVault            *vault,
                                                      activity->title, limit_text)));
       if (finding_credentials != NULL)
         g_hash_table_insert (finding_credentials, findings->pdata[findings->len - 1],
-                             activity);
+                             g_object_ref (activity));   /* outlives the activity list */
     }
   result = g_steal_pointer (&findings);
 
@@ -1007,7 +1007,8 @@ cpv_audit_add_to_status (CpvVault            *vault,
   g_autoptr(GPtrArray) audits = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GPtrArray) credentials = NULL;
-  g_autoptr(GHashTable) finding_activity = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) finding_activity = g_hash_table_new_full (NULL, NULL, NULL,
+                                                                  g_object_unref);
 
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
   g_return_val_if_fail (status != NULL, FALSE);
