@@ -8,6 +8,7 @@
 
 #include "cpv-cli-private.h"
 
+#include <libintl.h>
 #include <locale.h>
 #include <string.h>
 
@@ -525,6 +526,9 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
+  /* The core's messages follow LANGUAGE/LC_MESSAGES; in the C locale they stay English. */
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_set_prgname ("cpe-vault-cli");
 
   status = run (argc, argv);

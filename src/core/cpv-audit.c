@@ -12,6 +12,8 @@
 #include "cpv-audit-private.h"
 #include "cpv-vault-private.h"
 
+#include <glib/gi18n-lib.h>
+
 /* Interpretations:
  * - ISC2-AUDIT-1: the response is due 90 days after the day the request was received (the
  *   program file's audit-response period); the due day itself is still in time.
@@ -166,7 +168,7 @@ row_exists (CpvVault    *vault,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading the vault");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the vault"));
       return FALSE;
     }
   *exists = rc == SQLITE_ROW;
@@ -223,7 +225,7 @@ load_selected (CpvVault         *vault,
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading an audit request");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading an audit request"));
       return FALSE;
     }
   return TRUE;
@@ -268,7 +270,7 @@ cpv_vault_add_audit (CpvVault         *vault,
   if (request->received == 0)
     {
       g_set_error_literal (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_INVALID,
-                           "Give the day the audit request was received");
+                           _("Give the day the audit request was received"));
       return 0;
     }
 
@@ -283,7 +285,7 @@ cpv_vault_add_audit (CpvVault         *vault,
   if (!exists)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_NOT_FOUND,
-                   "No credential with id %" G_GINT64_FORMAT, request->credential_id);
+                   _("No credential with id %lld"), (long long) request->credential_id);
       goto fail;
     }
 
@@ -298,7 +300,7 @@ cpv_vault_add_audit (CpvVault         *vault,
   _cpv_bind_text_or_null (stmt, 3, request->note);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
-  if (!_cpv_step_done (vault, stmt, "recording the audit request", error))
+  if (!_cpv_step_done (vault, stmt, N_("recording the audit request"), error))
     goto fail;
   id = sqlite3_last_insert_rowid (db);
 
@@ -317,14 +319,14 @@ cpv_vault_add_audit (CpvVault         *vault,
       if (!exists)
         {
           g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_NOT_FOUND,
-                       "No activity with id %" G_GINT64_FORMAT " to select for the audit",
-                       activity_id);
+                       _("No activity with id %lld to select for the audit"),
+                       (long long) activity_id);
           goto fail;
         }
       sqlite3_reset (link);
       sqlite3_bind_int64 (link, 1, id);
       sqlite3_bind_int64 (link, 2, activity_id);
-      if (!_cpv_step_done (vault, link, "recording the selected activities", error))
+      if (!_cpv_step_done (vault, link, N_("recording the selected activities"), error))
         goto fail;
     }
   if (!_cpv_vault_commit (vault, error))
@@ -379,7 +381,7 @@ query_audits (CpvVault            *vault,
     g_ptr_array_add (list, audit_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading audit requests");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading audit requests"));
       goto out;
     }
   for (guint i = 0; i < list->len; i++)
@@ -424,7 +426,7 @@ cpv_vault_get_audit (CpvVault            *vault,
   if (list->len == 0 || audit_id == 0)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_NOT_FOUND,
-                   "No audit request with id %" G_GINT64_FORMAT, audit_id);
+                   _("No audit request with id %lld"), (long long) audit_id);
       return NULL;
     }
   return g_ptr_array_steal_index (list, 0);
@@ -471,7 +473,7 @@ update_audit (CpvVault         *vault,
   _cpv_bind_day (stmt, 6, request->appeal_decided_on);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 8, request->id);
-  if (!_cpv_step_done (vault, stmt, "updating the audit request", error))
+  if (!_cpv_step_done (vault, stmt, N_("updating the audit request"), error))
     return FALSE;
   _cpv_vault_emit_changed (vault, "audits");
   return TRUE;
@@ -488,8 +490,9 @@ set_day_error (GError     **error,
 
   cpv_day_format_buf (day, a);
   cpv_day_format_buf (before, b);
+  /* TRANSLATORS: two dates, each named (such as “response date”) and given. */
   g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_INVALID,
-               "The %s (%s) cannot be before the %s (%s)", what, a, before_what, b);
+               _("The %s (%s) cannot be before the %s (%s)"), _(what), a, _(before_what), b);
 }
 
 typedef gboolean (*AuditChange) (CpvAuditRequest  *request,
@@ -511,7 +514,7 @@ change_audit (CpvVault            *vault,
 
   if (on == 0)
     {
-      g_set_error_literal (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_INVALID, "Give the date");
+      g_set_error_literal (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_INVALID, _("Give the date"));
       return FALSE;
     }
   if (_cpv_vault_lock (vault, error) == NULL)
@@ -540,13 +543,14 @@ respond_change (CpvAuditRequest  *request,
   if (request->status != CPV_AUDIT_STATUS_OPEN)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_STATE,
-                   "Audit request %" G_GINT64_FORMAT " is %s; only an open request can be "
-                   "marked responded", request->id, status_names[request->status]);
+                   _("Audit request %lld is %s; only an open request can be "
+                     "marked responded"),
+                   (long long) request->id, status_names[request->status]);
       return FALSE;
     }
   if (on < request->received)
     {
-      set_day_error (error, "response date", on, "day the request was received",
+      set_day_error (error, N_("response date"), on, N_("day the request was received"),
                      request->received);
       return FALSE;
     }
@@ -581,16 +585,16 @@ close_change (CpvAuditRequest  *request,
   if (request->status == CPV_AUDIT_STATUS_CLOSED)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_STATE,
-                   "Audit request %" G_GINT64_FORMAT " is already closed (%s)", request->id,
+                   _("Audit request %lld is already closed (%s)"), (long long) request->id,
                    outcome_names[request->outcome]);
       return FALSE;
     }
   if (on < MAX (request->received, request->responded_on))
     {
       if (request->responded_on > request->received)
-        set_day_error (error, "decision date", on, "response date", request->responded_on);
+        set_day_error (error, N_("decision date"), on, N_("response date"), request->responded_on);
       else
-        set_day_error (error, "decision date", on, "day the request was received",
+        set_day_error (error, N_("decision date"), on, N_("day the request was received"),
                        request->received);
       return FALSE;
     }
@@ -618,7 +622,7 @@ cpv_vault_close_audit (CpvVault         *vault,
   if (outcome != CPV_AUDIT_OUTCOME_ACCEPTED && outcome != CPV_AUDIT_OUTCOME_REJECTED)
     {
       g_set_error_literal (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_INVALID,
-                           "An audit closes as accepted or rejected");
+                           _("An audit closes as accepted or rejected"));
       return FALSE;
     }
   return change_audit (vault, NULL, audit_id, on, close_change, GINT_TO_POINTER (outcome),
@@ -637,8 +641,8 @@ appeal_change (CpvAuditRequest  *request,
       request->outcome != CPV_AUDIT_OUTCOME_REJECTED)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_STATE,
-                   "Only a rejected audit can be appealed; request %" G_GINT64_FORMAT " is %s",
-                   request->id, request->status == CPV_AUDIT_STATUS_CLOSED
+                   _("Only a rejected audit can be appealed; request %lld is %s"),
+                   (long long) request->id, request->status == CPV_AUDIT_STATUS_CLOSED
                                 ? outcome_names[request->outcome]
                                 : status_names[request->status]);
       return FALSE;
@@ -646,21 +650,21 @@ appeal_change (CpvAuditRequest  *request,
   if (request->appeal_filed_on != 0)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_STATE,
-                   "An appeal of audit request %" G_GINT64_FORMAT " is already recorded",
-                   request->id);
+                   _("An appeal of audit request %lld is already recorded"),
+                   (long long) request->id);
       return FALSE;
     }
   if (on < request->closed_on)
     {
-      set_day_error (error, "appeal date", on, "rejection date", request->closed_on);
+      set_day_error (error, N_("appeal date"), on, N_("rejection date"), request->closed_on);
       return FALSE;
     }
   cpv_day_format_buf (request->appeal_until, until);
   if (on > request->appeal_until)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_STATE,
-                   "The appeal window closed on %s (90 days after the rejection, "
-                   "ISC2-APPEAL-1)", until);
+                   _("The appeal window closed on %s (90 days after the rejection, "
+                     "ISC2-APPEAL-1)"), until);
       return FALSE;
     }
   request->appeal_filed_on = on;
@@ -692,12 +696,12 @@ decide_change (CpvAuditRequest  *request,
   if (request->appeal_filed_on == 0 || request->appeal_decided_on != 0)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_STATE,
-                   "Audit request %" G_GINT64_FORMAT " has no pending appeal", request->id);
+                   _("Audit request %lld has no pending appeal"), (long long) request->id);
       return FALSE;
     }
   if (on < request->appeal_filed_on)
     {
-      set_day_error (error, "appeal decision", on, "appeal date", request->appeal_filed_on);
+      set_day_error (error, N_("appeal decision"), on, N_("appeal date"), request->appeal_filed_on);
       return FALSE;
     }
   request->appeal_decided_on = on;
@@ -742,12 +746,12 @@ cpv_vault_remove_audit (CpvVault  *vault,
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, audit_id);
-  if (!_cpv_step_done (vault, stmt, "removing the audit request", error))
+  if (!_cpv_step_done (vault, stmt, N_("removing the audit request"), error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_NOT_FOUND,
-                   "No audit request with id %" G_GINT64_FORMAT, audit_id);
+                   _("No audit request with id %lld"), (long long) audit_id);
       goto out;
     }
   ok = TRUE;
@@ -784,12 +788,12 @@ cpv_vault_set_activity_reflected (CpvVault  *vault,
     goto out;
   _cpv_bind_day (stmt, 1, on);
   sqlite3_bind_int64 (stmt, 2, activity_id);
-  if (!_cpv_step_done (vault, stmt, "marking the activity reflected", error))
+  if (!_cpv_step_done (vault, stmt, N_("marking the activity reflected"), error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_NOT_FOUND,
-                   "No activity with id %" G_GINT64_FORMAT, activity_id);
+                   _("No activity with id %lld"), (long long) activity_id);
       goto out;
     }
   ok = TRUE;
@@ -827,12 +831,12 @@ cpv_vault_get_activity_reflected (CpvVault  *vault,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CPV_AUDIT_ERROR, CPV_AUDIT_ERROR_NOT_FOUND,
-                   "No activity with id %" G_GINT64_FORMAT, activity_id);
+                   _("No activity with id %lld"), (long long) activity_id);
       goto out;
     }
   if (rc != SQLITE_ROW)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading the activity");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the activity"));
       goto out;
     }
   *on = _cpv_column_day (stmt, 0);
@@ -902,7 +906,7 @@ partner_findings (CpvVault            *vault,
                                             sizeof (gint64)));
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading activities");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading activities"));
       goto out;
     }
 
@@ -927,10 +931,10 @@ partner_findings (CpvVault            *vault,
                        finding_new (_cpv_keeping_period_rule (registry, credential,
                                                               _CPV_PERIOD_PARTNER_REFLECTION),
                                     CPV_SEVERITY_WARNING, activity->id,
-                                    g_strdup_printf ("“%s” was to be added by ISC2 or a CPE "
-                                                     "partner and is not marked as reflected "
-                                                     "on the portal (expected by %s): check "
-                                                     "the portal and contact the partner",
+                                    g_strdup_printf (_("“%s” was to be added by ISC2 or a CPE "
+                                                       "partner and is not marked as reflected "
+                                                       "on the portal (expected by %s): check "
+                                                       "the portal and contact the partner"),
                                                      activity->title, limit_text)));
       if (finding_credentials != NULL)
         g_hash_table_insert (finding_credentials, findings->pdata[findings->len - 1],
@@ -1033,15 +1037,16 @@ cpv_audit_add_to_status (CpvVault            *vault,
       if (request->status == CPV_AUDIT_STATUS_OPEN)
         g_ptr_array_add (credential_status->deadlines,
                          deadline_new ("audit-response", request->due,
-                                       g_strdup_printf ("Answer audit request %" G_GINT64_FORMAT
-                                                        " (ISC2-AUDIT-1)", request->id)));
+                                       g_strdup_printf (_("Answer audit request %lld "
+                                                          "(ISC2-AUDIT-1)"),
+                                                        (long long) request->id)));
       if (request->appeal_until != 0 && request->appeal_filed_on == 0 &&
           status->on <= request->appeal_until)
         g_ptr_array_add (credential_status->deadlines,
                          deadline_new ("appeal", request->appeal_until,
-                                       g_strdup_printf ("Last day to appeal the rejection of "
-                                                        "audit request %" G_GINT64_FORMAT
-                                                        " (ISC2-APPEAL-1)", request->id)));
+                                       g_strdup_printf (_("Last day to appeal the rejection of "
+                                                          "audit request %lld (ISC2-APPEAL-1)"),
+                                                        (long long) request->id)));
       g_ptr_array_sort (credential_status->deadlines, compare_deadlines);
     }
 
@@ -1155,11 +1160,11 @@ cpv_vault_find_duplicates (CpvVault           *vault,
       if (*title != '\0' && g_str_equal (title, other_title) &&
           g_str_equal (provider, other_provider))
         add_duplicate (list, sqlite3_column_int64 (stmt, 0), _cpv_column_text (stmt, 1),
-                       "same title, dates and provider");
+                       _("same title, dates and provider"));
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "looking for duplicates");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("looking for duplicates"));
       goto out;
     }
 
@@ -1181,10 +1186,10 @@ cpv_vault_find_duplicates (CpvVault           *vault,
           sqlite3_bind_int64 (by_hash, 2, candidate->id);
           while ((rc = sqlite3_step (by_hash)) == SQLITE_ROW)
             add_duplicate (list, sqlite3_column_int64 (by_hash, 0),
-                           _cpv_column_text (by_hash, 1), "same evidence file");
+                           _cpv_column_text (by_hash, 1), _("same evidence file"));
           if (rc != SQLITE_DONE)
             {
-              _cpv_vault_set_sql_error (vault, error, rc, "looking for duplicates");
+              _cpv_vault_set_sql_error (vault, error, rc, N_("looking for duplicates"));
               goto out;
             }
         }

@@ -69,7 +69,7 @@ typedef struct
 {
   gint64  activity_id;
   char   *title;
-  char   *reason;      /* "same title, dates and provider" or "same evidence file" */
+  char   *reason;      /* for people: "same title, dates and provider", "same evidence file" */
   char   *rule;        /* "ISC2-CALC-8" */
 } CpvDuplicate;
 

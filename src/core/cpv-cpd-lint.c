@@ -10,6 +10,7 @@
 
 #include "cpv-cpd-lint.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* The heuristics look at the shape of the text (lines that start with list markers, short
@@ -17,31 +18,32 @@
  * English. They are tuned to flag the four patterns of seed 004 section 16 and to leave alone
  * a description written in sentences that says what was learned. */
 
-/* Seed 004 section 16, quoted. */
+/* Seed 004 section 16, quoted. The English reason is marked for translation (N_) so that
+ * the app can show it in the user's language with _(); reason_ja stays the seed's wording. */
 static const CpvCpdLintProblem problems[] = {
   { CPV_CPD_LINT_THEME_ONLY, "JRCA-CPD-3",
-    "The text names only the theme of what you learned; write the points you learned about it.",
+    N_("The text names only the theme of what you learned; write the points you learned about it."),
     "学習のテーマしか記述されていません。そのテーマについて学んだ内容のポイントを書いてください。",
     "何に関して学んだか（例えば、サイバー攻撃の高度化、個人情報保護法、IoTのリスクについて学んだ、）"
     "といった学習のテーマしか記述されていないケース",
     "そのようなテーマに関して学んだ内容のポイントをお書きください。" },
   { CPV_CPD_LINT_ACTIVITY_ONLY, "JRCA-CPD-3",
-    "The text says only what you did (attended, organised, taught …); write what you learned "
-    "through it or while preparing it.",
+    N_("The text says only what you did (attended, organised, taught …); write what you learned "
+       "through it or while preparing it."),
     "活動した内容しか記述されていません。その活動の結果、あるいは準備作業において学んだことを書いてください。",
     "何をやったか（例えば、資料を作成した、研修会を主催した、講師として教育を実施した、"
     "e-ラーニング・集合研修に参加した、xxxについて議論した）といった活動した内容しか記述されていないケース",
     "そのような活動の結果、あるいは活動の準備作業において学んだことをお書きください。" },
   { CPV_CPD_LINT_LIST, "JRCA-CPD-3",
-    "The text is a list of contents or keywords; a list does not show that your competence "
-    "grew. Explain the main points in sentences.",
+    N_("The text is a list of contents or keywords; a list does not show that your competence "
+       "grew. Explain the main points in sentences."),
     "目次やキーワードの列挙になっています。主な内容を具体的（説明的）に文章で書いてください。",
     "書籍や研修の目次、キーワードを列挙しているだけのケース",
     "目次、キーワードを列挙しても力量の維持・向上の実証にはならないので、"
     "主な内容を具体的（説明的）にお書きください。" },
   { CPV_CPD_LINT_GENERIC, "JRCA-CPD-3",
-    "The text uses only generic phrases; name the specific things you learned that improved "
-    "your competence.",
+    N_("The text uses only generic phrases; name the specific things you learned that improved "
+       "your competence."),
     "一般的な表現にとどまっています。能力向上に有効だった具体的な内容を書いてください。",
     "記述内容が一般的な表現のケース（例えば、最新の情報セキュリティに関する知識を習得した、"
     "セキュリティマネジメントの手法を取得した）",

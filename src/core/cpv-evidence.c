@@ -11,6 +11,7 @@
 #include "cpv-evidence.h"
 #include "cpv-vault-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* A file is stored as one `evidence` row (metadata, SHA-256) and its bytes as numbered
@@ -116,20 +117,20 @@ validate_meta (const CpvEvidenceMeta  *meta,
       g_autofree char *known = g_strjoinv (", ", (char **) evidence_kinds);
 
       g_set_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_INVALID,
-                   "“%s” is not an evidence kind; use one of: %s.", meta->kind, known);
+                   _("“%s” is not an evidence kind; use one of: %s."), meta->kind, known);
       return FALSE;
     }
   if (meta->tlp != NULL && !cpv_evidence_tlp_is_valid (meta->tlp))
     {
       g_set_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_INVALID,
-                   "“%s” is not a TLP mark; use clear, green, amber, amber+strict or red.",
+                   _("“%s” is not a TLP mark; use clear, green, amber, amber+strict or red."),
                    meta->tlp);
       return FALSE;
     }
   if (!language_is_valid (meta->language))
     {
       g_set_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_INVALID,
-                   "“%s” is not a language tag; use e.g. ja or en.", meta->language);
+                   _("“%s” is not a language tag; use e.g. ja or en."), meta->language);
       return FALSE;
     }
   return TRUE;
@@ -159,7 +160,7 @@ evidence_not_found (GError **error,
                     gint64   evidence_id)
 {
   g_set_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_NOT_FOUND,
-               "There is no evidence item with id %" G_GINT64_FORMAT ".", evidence_id);
+               _("There is no evidence item with id %lld."), (long long) evidence_id);
   return FALSE;
 }
 
@@ -183,7 +184,7 @@ get_evidence_locked (CpvVault  *vault,
   if (rc == SQLITE_DONE)
     evidence_not_found (error, evidence_id);
   else
-    _cpv_vault_set_sql_error (vault, error, rc, "reading the evidence item");
+    _cpv_vault_set_sql_error (vault, error, rc, N_("reading the evidence item"));
   return NULL;
 }
 
@@ -204,9 +205,9 @@ activity_exists_locked (CpvVault  *vault,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_NOT_FOUND,
-                 "There is no activity with id %" G_GINT64_FORMAT ".", activity_id);
+                 _("There is no activity with id %lld."), (long long) activity_id);
   else
-    _cpv_vault_set_sql_error (vault, error, rc, "reading the activity");
+    _cpv_vault_set_sql_error (vault, error, rc, N_("reading the activity"));
   return FALSE;
 }
 
@@ -225,7 +226,7 @@ link_locked (CpvVault  *vault,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, activity_id);
   sqlite3_bind_int64 (stmt, 2, evidence_id);
-  return _cpv_step_done (vault, stmt, "linking the evidence to the activity", error);
+  return _cpv_step_done (vault, stmt, N_("linking the evidence to the activity"), error);
 }
 
 static gint64
@@ -248,7 +249,7 @@ find_by_hash_locked (CpvVault    *vault,
     return sqlite3_column_int64 (stmt, 0);
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "looking for the same content");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("looking for the same content"));
       return -1;
     }
   return 0;
@@ -355,7 +356,7 @@ cpv_vault_attach_evidence (CpvVault               *vault,
   sqlite3_bind_int (insert_item, 5, meta && meta->secret ? 1 : 0);
   sqlite3_bind_text (insert_item, 6, now, -1, SQLITE_TRANSIENT);
   _cpv_bind_text_or_null (insert_item, 7, meta ? meta->language : NULL);
-  if (!_cpv_step_done (vault, insert_item, "storing the evidence", error))
+  if (!_cpv_step_done (vault, insert_item, N_("storing the evidence"), error))
     goto fail;
   evidence_id = sqlite3_last_insert_rowid (db);
 
@@ -381,8 +382,8 @@ cpv_vault_attach_evidence (CpvVault               *vault,
           g_autofree char *limit_text = g_format_size (limit);
 
           g_set_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_TOO_LARGE,
-                       "“%s” is larger than the evidence size limit of %s. Raise the limit in "
-                       "Preferences, or store a smaller copy.", file_name, limit_text);
+                       _("“%s” is larger than the evidence size limit of %s. Raise the limit in "
+                         "Preferences, or store a smaller copy."), file_name, limit_text);
           goto fail;
         }
       if (seq == 0)
@@ -393,7 +394,7 @@ cpv_vault_attach_evidence (CpvVault               *vault,
       sqlite3_bind_int64 (insert_chunk, 1, evidence_id);
       sqlite3_bind_int (insert_chunk, 2, seq++);
       sqlite3_bind_blob (insert_chunk, 3, buffer, got, SQLITE_STATIC);
-      if (!_cpv_step_done (vault, insert_chunk, "storing the evidence", error))
+      if (!_cpv_step_done (vault, insert_chunk, N_("storing the evidence"), error))
         goto fail;
       sqlite3_clear_bindings (insert_chunk);
 
@@ -404,7 +405,7 @@ cpv_vault_attach_evidence (CpvVault               *vault,
   if (total == 0)
     {
       g_set_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_EMPTY,
-                   "“%s” is empty; there is nothing to keep as evidence.", file_name);
+                   _("“%s” is empty; there is nothing to keep as evidence."), file_name);
       goto fail;
     }
 
@@ -441,7 +442,7 @@ cpv_vault_attach_evidence (CpvVault               *vault,
   sqlite3_bind_text (finish_item, 2, sha256, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (finish_item, 3, media_type, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (finish_item, 4, evidence_id);
-  if (!_cpv_step_done (vault, finish_item, "storing the evidence", error))
+  if (!_cpv_step_done (vault, finish_item, N_("storing the evidence"), error))
     goto fail;
   if (activity_id != 0 && !link_locked (vault, activity_id, evidence_id, error))
     goto fail;
@@ -463,7 +464,7 @@ out:
     {
       g_clear_error (error);
       g_set_error_literal (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_CANCELLED,
-                           "Attaching was cancelled; nothing was stored.");
+                           _("Attaching was cancelled; nothing was stored."));
     }
   return result;
 }
@@ -499,7 +500,7 @@ cpv_vault_attach_file (CpvVault               *vault,
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     "The file “%s” does not exist.", shown);
+                     _("The file “%s” does not exist."), shown);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
@@ -507,7 +508,7 @@ cpv_vault_attach_file (CpvVault               *vault,
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   "“%s” is not a regular file.", shown);
+                   _("“%s” is not a regular file."), shown);
       return NULL;
     }
   if (g_file_info_get_size (info) > cpv_vault_get_evidence_size_limit (vault))
@@ -515,8 +516,8 @@ cpv_vault_attach_file (CpvVault               *vault,
       g_autofree char *limit_text = g_format_size (cpv_vault_get_evidence_size_limit (vault));
 
       g_set_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_TOO_LARGE,
-                   "“%s” is larger than the evidence size limit of %s. Raise the limit in "
-                   "Preferences, or store a smaller copy.", basename, limit_text);
+                   _("“%s” is larger than the evidence size limit of %s. Raise the limit in "
+                     "Preferences, or store a smaller copy."), basename, limit_text);
       return NULL;
     }
 
@@ -670,7 +671,7 @@ cpv_vault_list_evidence (CpvVault  *vault,
     g_ptr_array_add (list, evidence_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "listing evidence");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("listing evidence"));
       goto out;
     }
   result = g_steal_pointer (&list);
@@ -713,7 +714,7 @@ cpv_vault_list_evidence_activities (CpvVault  *vault,
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "listing the evidence's activities");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("listing the evidence's activities"));
       goto out;
     }
   result = g_steal_pointer (&ids);
@@ -772,13 +773,13 @@ cpv_vault_unlink_evidence (CpvVault  *vault,
     goto out;
   sqlite3_bind_int64 (stmt, 1, activity_id);
   sqlite3_bind_int64 (stmt, 2, evidence_id);
-  if (!_cpv_step_done (vault, stmt, "unlinking the evidence", error))
+  if (!_cpv_step_done (vault, stmt, N_("unlinking the evidence"), error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_NOT_FOUND,
-                   "Evidence item %" G_GINT64_FORMAT " is not attached to activity %"
-                   G_GINT64_FORMAT ".", evidence_id, activity_id);
+                   _("Evidence item %lld is not attached to activity %lld."),
+                   (long long) evidence_id, (long long) activity_id);
       goto out;
     }
   ok = TRUE;
@@ -814,7 +815,7 @@ cpv_vault_remove_evidence (CpvVault  *vault,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
-  if (!_cpv_step_done (vault, stmt, "removing the evidence", error))
+  if (!_cpv_step_done (vault, stmt, N_("removing the evidence"), error))
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
@@ -859,13 +860,13 @@ cpv_vault_update_evidence_marks (CpvVault     *vault,
       *evidence->file_name == '\0')
     {
       g_set_error_literal (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_INVALID,
-                           "An evidence item needs a kind, a TLP mark and a file name.");
+                           _("An evidence item needs a kind, a TLP mark and a file name."));
       return FALSE;
     }
   if (evidence->translation_of == evidence->id)
     {
       g_set_error_literal (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_INVALID,
-                           "An item cannot be the translation of itself.");
+                           _("An item cannot be the translation of itself."));
       return FALSE;
     }
 
@@ -894,7 +895,7 @@ cpv_vault_update_evidence_marks (CpvVault     *vault,
   else
     sqlite3_bind_null (stmt, 6);
   sqlite3_bind_int64 (stmt, 7, evidence->id);
-  if (!_cpv_step_done (vault, stmt, "saving the evidence's marks", error))
+  if (!_cpv_step_done (vault, stmt, N_("saving the evidence's marks"), error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
@@ -972,7 +973,7 @@ load_next_chunk (CpvEvidenceStream  *self,
       ok = TRUE;
     }
   else
-    _cpv_vault_set_sql_error (self->vault, error, rc, "reading the evidence");
+    _cpv_vault_set_sql_error (self->vault, error, rc, N_("reading the evidence"));
 
 out:
   _cpv_vault_unlock (self->vault);
@@ -1104,9 +1105,8 @@ cpv_vault_load_evidence_bytes (CpvVault      *vault,
       explicit_bzero (data, evidence->size);
       g_free (data);
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_DAMAGED,
-                   "Evidence item %" G_GINT64_FORMAT " is incomplete in the vault (%"
-                   G_GSIZE_FORMAT " of %" G_GOFFSET_FORMAT " bytes).",
-                   evidence_id, got, evidence->size);
+                   _("Evidence item %lld is incomplete in the vault (%zu of %lld bytes)."),
+                   (long long) evidence_id, (size_t) got, (long long) evidence->size);
       return NULL;
     }
   return g_bytes_new_take (data, got);

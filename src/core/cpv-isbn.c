@@ -10,6 +10,7 @@
 
 #include "cpv-isbn.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* ISBN-10: weights 10..1, the sum is a multiple of 11; the check digit 10 is written X.
@@ -153,18 +154,18 @@ cpv_isbn_check_to_string (CpvIsbnCheck check)
   switch (check)
     {
     case CPV_ISBN_VALID:
-      return "The ISBN is valid";
+      return _("The ISBN is valid");
     case CPV_ISBN_EMPTY:
-      return "No ISBN was given";
+      return _("No ISBN was given");
     case CPV_ISBN_BAD_CHARACTERS:
-      return "An ISBN holds only digits, hyphens and, as the last of ten digits, an X";
+      return _("An ISBN holds only digits, hyphens and, as the last of ten digits, an X");
     case CPV_ISBN_BAD_LENGTH:
-      return "An ISBN has 10 or 13 digits";
+      return _("An ISBN has 10 or 13 digits");
     case CPV_ISBN_BAD_PREFIX:
-      return "A 13-digit ISBN starts with 978 or 979";
+      return _("A 13-digit ISBN starts with 978 or 979");
     case CPV_ISBN_BAD_CHECK_DIGIT:
-      return "The ISBN's check digit does not match; look for a typing error";
+      return _("The ISBN's check digit does not match; look for a typing error");
     default:
-      return "The ISBN is not valid";
+      return _("The ISBN is not valid");
     }
 }

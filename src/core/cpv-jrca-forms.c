@@ -12,6 +12,7 @@
 #include "cpv-jrca-sectors.h"
 
 #include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -1036,7 +1037,7 @@ render_pdf (const CpvJrcaData         *data,
   if (cairo_surface_status (pdf.surface) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_WRITE,
-                   "Cannot write %s: %s", path,
+                   _("Cannot write %s: %s"), path,
                    cairo_status_to_string (cairo_surface_status (pdf.surface)));
       cairo_surface_destroy (pdf.surface);
       return FALSE;
@@ -1141,14 +1142,14 @@ render_pdf (const CpvJrcaData         *data,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_WRITE,
-                   "Cannot write %s: %s", path, cairo_status_to_string (status));
+                   _("Cannot write %s: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
   if (!drawn)
     {
       g_unlink (path);
       g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_EMPTY,
-                   "Form %s would list nothing: enter the records it lists first.",
+                   _("Form %s would list nothing: enter the records it lists first."),
                    form_keys[form]);
       return FALSE;
     }
@@ -1182,7 +1183,7 @@ write_csv (const CpvJrcaData         *data,
   if (!g_file_set_contents (path, text, -1, &local_error))
     {
       g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_WRITE,
-                   "Cannot write %s: %s", path, local_error->message);
+                   _("Cannot write %s: %s"), path, local_error->message);
       return FALSE;
     }
   return TRUE;

@@ -10,6 +10,7 @@
 
 #include "cpv-jrca-sectors.h"
 
+#include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
@@ -81,8 +82,8 @@ validate (xmlDocPtr    doc,
   if (!g_file_get_contents (rng_path, &contents, &length, NULL))
     {
       g_set_error (error, CPV_JRCA_SECTORS_ERROR, CPV_JRCA_SECTORS_ERROR_FILE,
-                   "The sector schema %s cannot be read; reinstall CPE Vault or set "
-                   "CPV_SCHEMAS_DIR", rng_path);
+                   _("The sector schema %s cannot be read; reinstall CPE Vault or set "
+                     "CPV_SCHEMAS_DIR"), rng_path);
       return FALSE;
     }
   parser = xmlRelaxNGNewMemParserCtxt (contents, (int) length);
@@ -92,7 +93,7 @@ validate (xmlDocPtr    doc,
   if (schema == NULL)
     {
       g_set_error (error, CPV_JRCA_SECTORS_ERROR, CPV_JRCA_SECTORS_ERROR_FILE,
-                   "The sector schema %s is damaged; reinstall CPE Vault", rng_path);
+                   _("The sector schema %s is damaged; reinstall CPE Vault"), rng_path);
       return FALSE;
     }
   validator = xmlRelaxNGNewValidCtxt (schema);
@@ -103,7 +104,7 @@ validate (xmlDocPtr    doc,
   if (status != 0)
     {
       g_set_error (error, CPV_JRCA_SECTORS_ERROR, CPV_JRCA_SECTORS_ERROR_INVALID,
-                   "The sector list %s does not follow jrca-sectors.rng; reinstall CPE Vault",
+                   _("The sector list %s does not follow jrca-sectors.rng; reinstall CPE Vault"),
                    path);
       return FALSE;
     }
@@ -136,8 +137,8 @@ cpv_jrca_sectors_load (const char  *path,
   if (!g_file_get_contents (path, &contents, &length, NULL))
     {
       g_set_error (error, CPV_JRCA_SECTORS_ERROR, CPV_JRCA_SECTORS_ERROR_FILE,
-                   "The business-sector list %s cannot be read; reinstall CPE Vault or set "
-                   "CPV_JRCA_SECTORS", path);
+                   _("The business-sector list %s cannot be read; reinstall CPE Vault or set "
+                     "CPV_JRCA_SECTORS"), path);
       return NULL;
     }
   doc = xmlReadMemory (contents, (int) length, path, "UTF-8",
@@ -145,7 +146,7 @@ cpv_jrca_sectors_load (const char  *path,
   if (doc == NULL)
     {
       g_set_error (error, CPV_JRCA_SECTORS_ERROR, CPV_JRCA_SECTORS_ERROR_INVALID,
-                   "The business-sector list %s is not well-formed XML; reinstall CPE Vault",
+                   _("The business-sector list %s is not well-formed XML; reinstall CPE Vault"),
                    path);
       return NULL;
     }
@@ -194,7 +195,7 @@ cpv_jrca_sectors_load (const char  *path,
       if (g_ptr_array_index (sectors, sector->number - 1) != NULL)
         {
           g_set_error (error, CPV_JRCA_SECTORS_ERROR, CPV_JRCA_SECTORS_ERROR_INVALID,
-                       "The business-sector list %s names sector %u twice; reinstall CPE Vault",
+                       _("The business-sector list %s names sector %u twice; reinstall CPE Vault"),
                        path, sector->number);
           xmlFreeDoc (doc);
           return NULL;
@@ -207,8 +208,8 @@ cpv_jrca_sectors_load (const char  *path,
     if (g_ptr_array_index (sectors, i) == NULL)
       {
         g_set_error (error, CPV_JRCA_SECTORS_ERROR, CPV_JRCA_SECTORS_ERROR_INVALID,
-                     "The business-sector list %s lacks sector %u of the 39; reinstall CPE "
-                     "Vault", path, i + 1);
+                     _("The business-sector list %s lacks sector %u of the 39; reinstall CPE "
+                       "Vault"), path, i + 1);
         return NULL;
       }
   return g_steal_pointer (&sectors);

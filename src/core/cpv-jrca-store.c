@@ -11,6 +11,7 @@
 #include "cpv-jrca-store.h"
 #include "cpv-vault-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #define REGISTRATION_COLUMNS \
@@ -56,8 +57,9 @@ not_found (GError     **error,
            const char  *what,
            gint64       id)
 {
+  /* TRANSLATORS: %s names the record, such as “audit record” or “CPD record”. */
   g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND,
-               "There is no %s with id %" G_GINT64_FORMAT ".", what, id);
+               _("There is no %s with id %lld."), _(what), (long long) id);
   return FALSE;
 }
 
@@ -85,10 +87,10 @@ credential_exists (CpvVault  *vault,
     return TRUE;
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "looking up the credential");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("looking up the credential"));
       return FALSE;
     }
-  return not_found (error, "credential", credential_id);
+  return not_found (error, N_("credential"), credential_id);
 }
 
 /* Validation: every field a person typed, before anything touches the vault. */
@@ -108,25 +110,25 @@ cpv_jrca_registration_validate (const CpvJrcaRegistration  *registration,
   dates[4] = registration->downgrade_date;
 
   if (registration->grade > CPV_JRCA_GRADE_EXPERT)
-    return invalid (error, "The grade must be assistant, auditor, lead or expert.");
+    return invalid (error, _("The grade must be assistant, auditor, lead or expert."));
   if (registration->expert_kept_grade >= CPV_JRCA_GRADE_EXPERT)
-    return invalid (error, "The grade kept beside the expert registration must be assistant, "
-                           "auditor or lead.");
+    return invalid (error, _("The grade kept beside the expert registration must be assistant, "
+                             "auditor or lead."));
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     if (dates[i] != 0 && !g_date_valid_julian (dates[i]))
-      return invalid (error, "A registration date is not a valid calendar day.");
+      return invalid (error, _("A registration date is not a valid calendar day."));
   if (!isfinite (registration->cpd_hours_required))
-    return invalid (error, "The yearly CPD hours must be a number, e.g. 10.");
+    return invalid (error, _("The yearly CPD hours must be a number, e.g. 10."));
   for (guint i = 0; registration->other_lead_ms != NULL && registration->other_lead_ms[i]; i++)
     {
       const char *ms = registration->other_lead_ms[i];
 
       if (is_blank (ms))
-        return invalid (error, "A management system in which you are a lead auditor needs its "
-                               "code, e.g. QMS.");
+        return invalid (error, _("A management system in which you are a lead auditor needs its "
+                                 "code, e.g. QMS."));
       if (g_ascii_strcasecmp (ms, "ISMS") == 0)
-        return invalid (error, "List only management systems other than ISMS as those in which "
-                               "you are a JRCA lead auditor.");
+        return invalid (error, _("List only management systems other than ISMS as those in which "
+                                 "you are a JRCA lead auditor."));
     }
   return TRUE;
 }
@@ -140,41 +142,41 @@ cpv_jrca_audit_validate (const CpvJrcaAudit  *audit,
   g_return_val_if_fail (audit != NULL, FALSE);
 
   if (is_blank (audit->organisation))
-    return invalid (error, "An audit record needs the audited organisation (a name that shows "
-                           "the scope).");
+    return invalid (error, _("An audit record needs the audited organisation (a name that shows "
+                             "the scope)."));
   if (is_blank (audit->management_system))
-    return invalid (error, "An audit record needs its management system, e.g. ISMS.");
+    return invalid (error, _("An audit record needs its management system, e.g. ISMS."));
   if (!day_is_valid (audit->onsite_start))
-    return invalid (error, "An audit record needs the first on-site day.");
+    return invalid (error, _("An audit record needs the first on-site day."));
   end = audit->onsite_end != 0 ? audit->onsite_end : audit->onsite_start;
   if (!g_date_valid_julian (end))
-    return invalid (error, "The last on-site day is not a valid calendar day.");
+    return invalid (error, _("The last on-site day is not a valid calendar day."));
   if (end < audit->onsite_start)
-    return invalid (error, "The on-site audit ends before it starts.");
+    return invalid (error, _("The on-site audit ends before it starts."));
   if (audit->role > CPV_JRCA_ROLE_OBSERVER)
-    return invalid (error, "The role must be leader, member, OJT or observer.");
+    return invalid (error, _("The role must be leader, member, OJT or observer."));
   if (audit->team_lead > CPV_JRCA_TEAM_LEAD_OTHER)
-    return invalid (error, "The JRCA lead or expert auditor on the team must be none, yourself "
-                           "or another person.");
+    return invalid (error, _("The JRCA lead or expert auditor on the team must be none, yourself "
+                             "or another person."));
   if (audit->team_lead == CPV_JRCA_TEAM_LEAD_OTHER && is_blank (audit->team_lead_number))
-    return invalid (error, "Enter the registration number of the JRCA lead or expert auditor "
-                           "on the team.");
+    return invalid (error, _("Enter the registration number of the JRCA lead or expert auditor "
+                             "on the team."));
   if ((audit->isms_roles & ~(guint) KNOWN_ISMS_ROLES) != 0)
-    return invalid (error, "An ISMS-specific role is not one CPE Vault knows.");
+    return invalid (error, _("An ISMS-specific role is not one CPE Vault knows."));
 
   for (guint i = 0; audit->days != NULL && i < audit->days->len; i++)
     {
       const CpvJrcaAuditDay *day = &g_array_index (audit->days, CpvJrcaAuditDay, i);
 
       if (!day_is_valid (day->date) || day->date < audit->onsite_start || day->date > end)
-        return invalid (error, "Each audit day must fall between the first and the last "
-                               "on-site day.");
+        return invalid (error, _("Each audit day must fall between the first and the last "
+                                 "on-site day."));
       if (!isfinite (day->isms_hours) || day->isms_hours < 0 || day->isms_hours > 24)
-        return invalid (error, "The ISMS hours of an audit day must be between 0 and 24.");
+        return invalid (error, _("The ISMS hours of an audit day must be between 0 and 24."));
       for (guint j = 0; j < i; j++)
         if (g_array_index (audit->days, CpvJrcaAuditDay, j).date == day->date)
-          return invalid (error, "An audit day is entered twice: enter each day's hours once "
-                                 "(hours cannot be moved between days).");
+          return invalid (error, _("An audit day is entered twice: enter each day's hours once "
+                                   "(hours cannot be moved between days)."));
     }
   return TRUE;
 }
@@ -186,15 +188,15 @@ cpv_jrca_cpd_validate (const CpvJrcaCpd  *cpd,
   g_return_val_if_fail (cpd != NULL, FALSE);
 
   if (!day_is_valid (cpd->date))
-    return invalid (error, "A CPD record needs its date.");
+    return invalid (error, _("A CPD record needs its date."));
   if (!isfinite (cpd->hours) || cpd->hours <= 0)
-    return invalid (error, "The CPD hours must be a number above zero, e.g. 1.5.");
+    return invalid (error, _("The CPD hours must be a number above zero, e.g. 1.5."));
   if (cpd->kind > CPV_JRCA_CPD_AUDIT_EXPERIENCE)
-    return invalid (error, "The CPD kind must be one of the five of JRCA AI340 (JRCA course, "
-                           "accredited body's training, other training, self-study, audit "
-                           "experience).");
+    return invalid (error, _("The CPD kind must be one of the five of JRCA AI340 (JRCA course, "
+                             "accredited body's training, other training, self-study, audit "
+                             "experience)."));
   if (is_blank (cpd->title))
-    return invalid (error, "A CPD record needs a title or theme.");
+    return invalid (error, _("A CPD record needs a title or theme."));
   return TRUE;
 }
 
@@ -235,7 +237,7 @@ write_other_lead_ms (CpvVault                  *vault,
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, registration->id);
-  if (!_cpv_step_done (vault, clear, "saving the registration", error))
+  if (!_cpv_step_done (vault, clear, N_("saving the registration"), error))
     return FALSE;
 
   insert = _cpv_vault_prepare (vault, "INSERT OR IGNORE INTO jrca_other_lead_ms "
@@ -249,7 +251,7 @@ write_other_lead_ms (CpvVault                  *vault,
       sqlite3_reset (insert);
       sqlite3_bind_int64 (insert, 1, registration->id);
       sqlite3_bind_text (insert, 2, ms, -1, SQLITE_TRANSIENT);
-      if (!_cpv_step_done (vault, insert, "saving the registration", error))
+      if (!_cpv_step_done (vault, insert, N_("saving the registration"), error))
         return FALSE;
     }
   return TRUE;
@@ -292,12 +294,12 @@ cpv_vault_add_jrca_registration (CpvVault             *vault,
   rc = sqlite3_step (exists);
   if (rc == SQLITE_ROW)
     {
-      invalid (error, "This credential already has a JRCA registration; change that one.");
+      invalid (error, _("This credential already has a JRCA registration; change that one."));
       goto fail;
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "adding the registration");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("adding the registration"));
       goto fail;
     }
 
@@ -311,7 +313,7 @@ cpv_vault_add_jrca_registration (CpvVault             *vault,
   if (stmt == NULL)
     goto fail;
   bind_registration (stmt, registration);
-  if (!_cpv_step_done (vault, stmt, "adding the registration", error))
+  if (!_cpv_step_done (vault, stmt, N_("adding the registration"), error))
     goto fail;
   registration->id = sqlite3_last_insert_rowid (db);
   if (!write_other_lead_ms (vault, registration, error) || !_cpv_vault_commit (vault, error))
@@ -359,11 +361,11 @@ cpv_vault_update_jrca_registration (CpvVault                   *vault,
   bind_registration (stmt, registration);
   sqlite3_bind_int64 (stmt, 13, registration->id);
   sqlite3_bind_int64 (stmt, 14, registration->credential_id);
-  if (!_cpv_step_done (vault, stmt, "changing the registration", error))
+  if (!_cpv_step_done (vault, stmt, N_("changing the registration"), error))
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, "JRCA registration", registration->id);
+      not_found (error, N_("JRCA registration"), registration->id);
       goto fail;
     }
   if (!write_other_lead_ms (vault, registration, error) || !_cpv_vault_commit (vault, error))
@@ -425,7 +427,7 @@ read_registration (CpvVault             *vault,
     return TRUE;
   if (rc != SQLITE_ROW)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading the registration");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the registration"));
       return FALSE;
     }
   registration = registration_from_row (stmt);
@@ -440,7 +442,7 @@ read_registration (CpvVault             *vault,
     g_ptr_array_add (codes, _cpv_column_dup (ms, 0));
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading the registration");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the registration"));
       return FALSE;
     }
   if (codes->len > 0)
@@ -465,8 +467,8 @@ cpv_vault_get_jrca_registration (CpvVault  *vault,
       read_registration (vault, credential_id, &registration, error) &&
       registration == NULL)
     g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND,
-                 "The credential with id %" G_GINT64_FORMAT " has no JRCA registration.",
-                 credential_id);
+                 _("The credential with id %lld has no JRCA registration."),
+                 (long long) credential_id);
   _cpv_vault_unlock (vault);
   return registration;
 }
@@ -480,7 +482,8 @@ delete_by_id (CpvVault    *vault,
               GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *doing = g_strdup_printf ("removing the %s", what);
+  /* TRANSLATORS: %s names the record, such as “audit record”. */
+  g_autofree char *doing = g_strdup_printf (_("removing the %s"), _(what));
   sqlite3 *db;
   gboolean ok = FALSE;
 
@@ -514,7 +517,7 @@ cpv_vault_remove_jrca_registration (CpvVault  *vault,
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
   return delete_by_id (vault, "DELETE FROM jrca_registration WHERE credential_id = ?",
-                       credential_id, "JRCA registration of credential", error);
+                       credential_id, N_("JRCA registration of credential"), error);
 }
 
 /* Audit records */
@@ -560,7 +563,7 @@ write_audit_days (CpvVault            *vault,
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, audit->id);
-  if (!_cpv_step_done (vault, clear, "saving the audit days", error))
+  if (!_cpv_step_done (vault, clear, N_("saving the audit days"), error))
     return FALSE;
 
   insert = _cpv_vault_prepare (vault, "INSERT INTO jrca_audit_day (audit_id, day, isms_hours) "
@@ -575,7 +578,7 @@ write_audit_days (CpvVault            *vault,
       sqlite3_bind_int64 (insert, 1, audit->id);
       _cpv_bind_day (insert, 2, day->date);
       sqlite3_bind_double (insert, 3, day->isms_hours);
-      if (!_cpv_step_done (vault, insert, "saving the audit days", error))
+      if (!_cpv_step_done (vault, insert, N_("saving the audit days"), error))
         return FALSE;
     }
   return TRUE;
@@ -623,7 +626,7 @@ cpv_vault_add_jrca_audit (CpvVault      *vault,
   bind_audit (stmt, audit);
   sqlite3_bind_text (stmt, 24, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 25, now, -1, SQLITE_TRANSIENT);
-  if (!_cpv_step_done (vault, stmt, "adding the audit record", error))
+  if (!_cpv_step_done (vault, stmt, N_("adding the audit record"), error))
     goto fail;
   audit->id = sqlite3_last_insert_rowid (db);
   if (!write_audit_days (vault, audit, error) || !_cpv_vault_commit (vault, error))
@@ -678,11 +681,11 @@ cpv_vault_update_jrca_audit (CpvVault            *vault,
   bind_audit (stmt, audit);
   sqlite3_bind_text (stmt, 24, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 25, audit->id);
-  if (!_cpv_step_done (vault, stmt, "changing the audit record", error))
+  if (!_cpv_step_done (vault, stmt, N_("changing the audit record"), error))
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, "audit record", audit->id);
+      not_found (error, N_("audit record"), audit->id);
       goto fail;
     }
   if (!write_audit_days (vault, audit, error) || !_cpv_vault_commit (vault, error))
@@ -763,7 +766,7 @@ read_audits (CpvVault    *vault,
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading audit records");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading audit records"));
       return NULL;
     }
 
@@ -784,7 +787,7 @@ read_audits (CpvVault    *vault,
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading audit days");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading audit days"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -807,7 +810,7 @@ cpv_vault_get_jrca_audit (CpvVault  *vault,
     return NULL;
   if (list->len == 0)
     {
-      not_found (error, "audit record", audit_id);
+      not_found (error, N_("audit record"), audit_id);
       return NULL;
     }
   audit = g_ptr_array_steal_index (list, 0);
@@ -822,7 +825,7 @@ cpv_vault_remove_jrca_audit (CpvVault  *vault,
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
   return delete_by_id (vault, "DELETE FROM jrca_audit WHERE id = ?", audit_id,
-                       "audit record", error);
+                       N_("audit record"), error);
 }
 
 GPtrArray *
@@ -896,7 +899,7 @@ cpv_vault_add_jrca_cpd (CpvVault    *vault,
   bind_cpd (stmt, cpd);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 14, now, -1, SQLITE_TRANSIENT);
-  if (!_cpv_step_done (vault, stmt, "adding the CPD record", error))
+  if (!_cpv_step_done (vault, stmt, N_("adding the CPD record"), error))
     goto out;
   id = cpd->id = sqlite3_last_insert_rowid (db);
   _cpv_vault_emit_changed (vault, "jrca");
@@ -935,11 +938,11 @@ cpv_vault_update_jrca_cpd (CpvVault          *vault,
   bind_cpd (stmt, cpd);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 14, cpd->id);
-  if (!_cpv_step_done (vault, stmt, "changing the CPD record", error))
+  if (!_cpv_step_done (vault, stmt, N_("changing the CPD record"), error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, "CPD record", cpd->id);
+      not_found (error, N_("CPD record"), cpd->id);
       goto out;
     }
   ok = TRUE;
@@ -994,7 +997,7 @@ read_cpd (CpvVault    *vault,
     g_ptr_array_add (list, cpd_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading CPD records");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading CPD records"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -1016,7 +1019,7 @@ cpv_vault_get_jrca_cpd (CpvVault  *vault,
     return NULL;
   if (list->len == 0)
     {
-      not_found (error, "CPD record", cpd_id);
+      not_found (error, N_("CPD record"), cpd_id);
       return NULL;
     }
   return g_ptr_array_steal_index (list, 0);
@@ -1029,7 +1032,7 @@ cpv_vault_remove_jrca_cpd (CpvVault  *vault,
 {
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
-  return delete_by_id (vault, "DELETE FROM jrca_cpd WHERE id = ?", cpd_id, "CPD record", error);
+  return delete_by_id (vault, "DELETE FROM jrca_cpd WHERE id = ?", cpd_id, N_("CPD record"), error);
 }
 
 GPtrArray *
@@ -1060,11 +1063,11 @@ period_is_valid (CpvDay    start,
                  GError  **error)
 {
   if (!day_is_valid (start))
-    return invalid (error, "A period needs its first day.");
+    return invalid (error, _("A period needs its first day."));
   if (end != 0 && !g_date_valid_julian (end))
-    return invalid (error, "The last day of the period is not a valid calendar day.");
+    return invalid (error, _("The last day of the period is not a valid calendar day."));
   if (end != 0 && end < start)
-    return invalid (error, "The period ends before it starts.");
+    return invalid (error, _("The period ends before it starts."));
   return TRUE;
 }
 
@@ -1077,10 +1080,10 @@ cpv_jrca_work_validate (const CpvJrcaWork  *work,
   if (!period_is_valid (work->start, work->end, error))
     return FALSE;
   if (is_blank (work->organisation))
-    return invalid (error, "A period of work history needs the organisation you worked for.");
+    return invalid (error, _("A period of work history needs the organisation you worked for."));
   if ((work->kinds & ~(guint) (CPV_JRCA_WORK_IT | CPV_JRCA_WORK_SECURITY)) != 0)
-    return invalid (error, "The kind of experience must be IT, information-security "
-                           "management, or both.");
+    return invalid (error, _("The kind of experience must be IT, information-security "
+                             "management, or both."));
   return TRUE;
 }
 
@@ -1091,8 +1094,8 @@ cpv_jrca_sector_work_validate (const CpvJrcaSectorWork  *sector_work,
   g_return_val_if_fail (sector_work != NULL, FALSE);
 
   if (sector_work->sector < 1 || sector_work->sector > CPV_JRCA_N_SECTORS)
-    return invalid (error, "The business sector must be a number from 1 to 39 (annex 3 of "
-                           "JRCA AI340).");
+    return invalid (error, _("The business sector must be a number from 1 to 39 (annex 3 of "
+                             "JRCA AI340)."));
   return period_is_valid (sector_work->start, sector_work->end, error);
 }
 
@@ -1181,7 +1184,7 @@ cpv_vault_add_jrca_work (CpvVault     *vault,
                          "INSERT INTO jrca_work (credential_id, start_day, end_day, "
                          "organisation, department, duties, kinds, created, updated) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         work->credential_id, bind_work, work, 7, "adding the work history",
+                         work->credential_id, bind_work, work, 7, N_("adding the work history"),
                          error);
   return work->id;
 }
@@ -1194,7 +1197,7 @@ cpv_vault_remove_jrca_work (CpvVault  *vault,
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
   return delete_by_id (vault, "DELETE FROM jrca_work WHERE id = ?", work_id,
-                       "work history period", error);
+                       N_("work history period"), error);
 }
 
 /**
@@ -1218,7 +1221,7 @@ cpv_vault_add_jrca_sector_work (CpvVault           *vault,
                                 "start_day, end_day, full_time, organisation, duties, "
                                 "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 sector_work->credential_id, bind_sector_work, sector_work, 7,
-                                "adding the business sector", error);
+                                N_("adding the business sector"), error);
   return sector_work->id;
 }
 
@@ -1230,7 +1233,7 @@ cpv_vault_remove_jrca_sector_work (CpvVault  *vault,
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
   return delete_by_id (vault, "DELETE FROM jrca_sector_work WHERE id = ?", sector_work_id,
-                       "business sector period", error);
+                       N_("business sector period"), error);
 }
 
 /* Called with the vault locked. */
@@ -1265,7 +1268,7 @@ read_work (CpvVault  *vault,
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading the work history");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the work history"));
       return NULL;
     }
   cpv_jrca_work_sort_newest_first (list);
@@ -1305,7 +1308,7 @@ read_sector_work (CpvVault  *vault,
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading the business sectors");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the business sectors"));
       return NULL;
     }
   return g_steal_pointer (&list);

@@ -10,6 +10,7 @@
 
 #include "cpv-jrca.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -1071,24 +1072,24 @@ static const char *
 line_label (const char *kind)
 {
   static const struct { const char *kind; const char *label; } labels[] = {
-    { "maintenance-audits", "ISMS audit records since the last application (JRCA-MAINT-1)" },
-    { "renewal-audits", "ISMS audit records with evidence since the last renewal" },
-    { "renewal-leader-audits", "Leader audit records with evidence since the last renewal" },
-    { "renewal-isms-leader-audits", "ISMS leader audit records with evidence (JRCA-RENEW-3)" },
-    { "last-year-audits", "ISMS audit records in the most recent year" },
-    { "cpd-hours", "CPD hours since the last application (JRCA-CPD-1)" },
-    { "history-it-days", "IT experience in the last 10 years, days (JRCA-HIST-1)" },
+    { "maintenance-audits", N_("ISMS audit records since the last application (JRCA-MAINT-1)") },
+    { "renewal-audits", N_("ISMS audit records with evidence since the last renewal") },
+    { "renewal-leader-audits", N_("Leader audit records with evidence since the last renewal") },
+    { "renewal-isms-leader-audits", N_("ISMS leader audit records with evidence (JRCA-RENEW-3)") },
+    { "last-year-audits", N_("ISMS audit records in the most recent year") },
+    { "cpd-hours", N_("CPD hours since the last application (JRCA-CPD-1)") },
+    { "history-it-days", N_("IT experience in the last 10 years, days (JRCA-HIST-1)") },
     { "history-security-days",
-      "Information-security management experience in the last 10 years, days (JRCA-HIST-1)" },
-    { "upgrade-days", "Upgrade to auditor: OJT on-site days (JRCA-UPGRADE-1)" },
-    { "upgrade-member-audits", "Upgrade to lead auditor: member audits before leading" },
-    { "upgrade-leader-audits", "Upgrade to lead auditor: OJT leader audits within 2 years" },
-    { "upgrade-leader-days", "Upgrade to lead auditor: on-site leader days within 2 years" },
+      N_("Information-security management experience in the last 10 years, days (JRCA-HIST-1)") },
+    { "upgrade-days", N_("Upgrade to auditor: OJT on-site days (JRCA-UPGRADE-1)") },
+    { "upgrade-member-audits", N_("Upgrade to lead auditor: member audits before leading") },
+    { "upgrade-leader-audits", N_("Upgrade to lead auditor: OJT leader audits within 2 years") },
+    { "upgrade-leader-days", N_("Upgrade to lead auditor: on-site leader days within 2 years") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (strcmp (labels[i].kind, kind) == 0)
-      return labels[i].label;
+      return _(labels[i].label);
   return NULL;
 }
 
@@ -1167,40 +1168,40 @@ evaluate_audit (const CpvJrcaAudit  *audit,
   if (!cpv_jrca_audit_is_valid_record (audit))
     {
       add_finding (findings, "JRCA-OBS-1", CPV_SEVERITY_WARNING, audit->id,
-                   "The audit of %s was attended as an observer: observer participation is "
-                   "never a valid audit record, so it is not counted.", start);
+                   _("The audit of %s was attended as an observer: observer participation is "
+                     "never a valid audit record, so it is not counted."), start);
       return;
     }
   if (audit->days == NULL || audit->days->len == 0 || cpv_jrca_audit_days (audit) <= 0)
     add_finding (findings, "JRCA-DAYS-1", CPV_SEVERITY_ERROR, audit->id,
-                 "The audit of %s has no on-site ISMS hours: enter the hours of each audit "
-                 "day so that its days can be computed.", start);
+                 _("The audit of %s has no on-site ISMS hours: enter the hours of each audit "
+                   "day so that its days can be computed."), start);
   if (!cpv_jrca_audit_is_isms (audit))
     return;
   if (!audit->has_schedule)
     add_finding (findings, "JRCA-5A", CPV_SEVERITY_WARNING, audit->id,
-                 "The audit of %s has no copy of the audit schedule: one is needed for each "
-                 "audit day when the record is used for renewal or an upgrade.", start);
+                 _("The audit of %s has no copy of the audit schedule: one is needed for each "
+                   "audit day when the record is used for renewal or an upgrade."), start);
   if (!audit->body_iaf_accredited && !audit->has_report)
     add_finding (findings, "JRCA-5A", CPV_SEVERITY_WARNING, audit->id,
-                 "The audit of %s was not by an IAF-accredited body: attach a copy of the audit "
-                 "report showing the plan, the opening meeting, findings and conclusions, and "
-                 "the closing meeting (details may be masked).", start);
+                 _("The audit of %s was not by an IAF-accredited body: attach a copy of the audit "
+                   "report showing the plan, the opening meeting, findings and conclusions, and "
+                   "the closing meeting (details may be masked)."), start);
   if (!audit->attested_by_org)
     add_finding (findings, "JRCA-5A", CPV_SEVERITY_WARNING, audit->id,
-                 "The audit of %s has no attestation by the audited organisation's management "
-                 "representative: form 5A needs it when the record is used as evidence.", start);
+                 _("The audit of %s has no attestation by the audited organisation's management "
+                   "representative: form 5A needs it when the record is used as evidence."), start);
   if ((grade == CPV_JRCA_GRADE_ASSISTANT && is_member_role (audit->role)) ||
       (grade == CPV_JRCA_GRADE_AUDITOR && audit->role == CPV_JRCA_ROLE_LEADER))
     {
       if (!audit->has_form_3a)
         add_finding (findings, "JRCA-UPGRADE-1", CPV_SEVERITY_WARNING, audit->id,
-                     "The audit of %s has no capability confirmation (form 3A) from a qualified "
-                     "instructor, so it does not count toward the upgrade.", start);
+                     _("The audit of %s has no capability confirmation (form 3A) from a qualified "
+                       "instructor, so it does not count toward the upgrade."), start);
       else if (!cpv_jrca_audit_all_isms_roles (audit))
         add_finding (findings, "JRCA-UPGRADE-1", CPV_SEVERITY_WARNING, audit->id,
-                     "In the audit of %s not every ISMS-specific role was performed: form 5C "
-                     "will show \"-\" instead of \"○\" for it.", start);
+                     _("In the audit of %s not every ISMS-specific role was performed: form 5C "
+                       "will show \"-\" instead of \"○\" for it."), start);
     }
 }
 
@@ -1219,16 +1220,16 @@ evaluate_cpd (const CpvJrcaCpd *cpd,
     case CPV_JRCA_CPD_JRCA_COURSE:
       if (!cpd->has_certificate)
         add_finding (findings, "JRCA-CPD-2", CPV_SEVERITY_WARNING, cpd->id,
-                     "The JRCA-registered course of %s needs its completion certificate marked "
-                     "\"JRCA registered\".", date);
+                     _("The JRCA-registered course of %s needs its completion certificate marked "
+                       "\"JRCA registered\"."), date);
       break;
     case CPV_JRCA_CPD_IAF_BODY_TRAINING:
       if (!cpd->has_program || !(cpd->has_certificate || cpd->body_signature))
         {
           add_finding (findings, "JRCA-CPD-2", CPV_SEVERITY_WARNING, cpd->id,
-                       "The training of %s needs a copy of the programme and a certificate or "
-                       "the body's signature; otherwise it is treated as other training and "
-                       "needs a form 4B.", date);
+                       _("The training of %s needs a copy of the programme and a certificate or "
+                         "the body's signature; otherwise it is treated as other training and "
+                         "needs a form 4B."), date);
           needs_4b = TRUE;
         }
       break;
@@ -1239,11 +1240,11 @@ evaluate_cpd (const CpvJrcaCpd *cpd,
     case CPV_JRCA_CPD_AUDIT_EXPERIENCE:
       if (grade != CPV_JRCA_GRADE_ASSISTANT)
         add_finding (findings, "JRCA-CPD-2", CPV_SEVERITY_WARNING, cpd->id,
-                     "Audit experience of %s counts as CPD for assistant auditors only; it is "
-                     "not counted.", date);
+                     _("Audit experience of %s counts as CPD for assistant auditors only; it is "
+                       "not counted."), date);
       else if (!cpd->has_schedule)
         add_finding (findings, "JRCA-CPD-2", CPV_SEVERITY_WARNING, cpd->id,
-                     "Audit experience of %s needs the audit schedule.", date);
+                     _("Audit experience of %s needs the audit schedule."), date);
       break;
     default:
       g_assert_not_reached ();
@@ -1251,8 +1252,8 @@ evaluate_cpd (const CpvJrcaCpd *cpd,
 
   if (needs_4b && (text_is_blank (cpd->purpose) || text_is_blank (cpd->learned)))
     add_finding (findings, "JRCA-CPD-2", CPV_SEVERITY_WARNING, cpd->id,
-                 "The CPD record of %s needs a form 4B: write its purpose and what you learned "
-                 "in your own sentences.", date);
+                 _("The CPD record of %s needs a form 4B: write its purpose and what you learned "
+                   "in your own sentences."), date);
 }
 
 static void
@@ -1263,7 +1264,8 @@ evaluate_dates (const CpvJrcaRegistration *registration,
                 GPtrArray                 *deadlines,
                 GPtrArray                 *findings)
 {
-  const char *what = procedure == CPV_JRCA_PROCEDURE_RENEWAL ? "renewal" : "maintenance";
+  /* The procedure, named inside the sentences below. */
+  const char *what = procedure == CPV_JRCA_PROCEDURE_RENEWAL ? _("renewal") : _("maintenance");
   CpvDay restore = cpv_jrca_restoration_limit (due, FALSE);
   CpvDay restore_reason = cpv_jrca_restoration_limit (due, TRUE);
   char due_text[11], limit_text[11];
@@ -1273,37 +1275,38 @@ evaluate_dates (const CpvJrcaRegistration *registration,
       (registration->expiry_date == 0 ||
        registration->maintenance_deadline < registration->expiry_date))
     add_deadline (deadlines, "maintenance", registration->maintenance_deadline,
-                  "Maintenance (surveillance) deadline");
-  add_deadline (deadlines, "expiry", registration->expiry_date, "Expiry date (renewal)");
+                  _("Maintenance (surveillance) deadline"));
+  add_deadline (deadlines, "expiry", registration->expiry_date, _("Expiry date (renewal)"));
 
-  window_label = g_strdup_printf ("The %s application window opens (JRCA-DATE-1)", what);
+  /* TRANSLATORS: %s is “renewal” or “maintenance”. */
+  window_label = g_strdup_printf (_("The %s application window opens (JRCA-DATE-1)"), what);
   add_deadline (deadlines, "application-window", cpv_jrca_application_window_opens (due),
                 window_label);
   add_deadline (deadlines, "restoration-limit", restore,
-                "Restoration limit (JRCA-DATE-2)");
+                _("Restoration limit (JRCA-DATE-2)"));
   add_deadline (deadlines, "restoration-limit", restore_reason,
-                "Restoration limit with a documented unavoidable reason (JRCA-DATE-2)");
+                _("Restoration limit with a documented unavoidable reason (JRCA-DATE-2)"));
 
   cpv_day_format_buf (due, due_text);
   if (on > restore_reason)
     {
       add_finding (findings, "JRCA-DATE-2", CPV_SEVERITY_ERROR, 0,
-                   "The %s deadline of %s has passed by more than 9 months: the registration "
-                   "can no longer be restored by a %s application.", what, due_text, what);
+                   _("The %s deadline of %s has passed by more than 9 months: the registration "
+                     "can no longer be restored by a %s application."), what, due_text, what);
     }
   else if (on > restore)
     {
       cpv_day_format_buf (restore_reason, limit_text);
       add_finding (findings, "JRCA-DATE-2", CPV_SEVERITY_ERROR, 0,
-                   "The restoration limit of the %s deadline %s has passed: only with a "
-                   "documented unavoidable reason can you still apply, until %s.",
+                   _("The restoration limit of the %s deadline %s has passed: only with a "
+                     "documented unavoidable reason can you still apply, until %s."),
                    what, due_text, limit_text);
     }
   else if (on > due)
     {
       cpv_day_format_buf (restore, limit_text);
       add_finding (findings, "JRCA-DATE-2", CPV_SEVERITY_WARNING, 0,
-                   "The %s deadline of %s has passed: apply by %s to restore the registration.",
+                   _("The %s deadline of %s has passed: apply by %s to restore the registration."),
                    what, due_text, limit_text);
     }
 }
@@ -1331,8 +1334,8 @@ evaluate_contacts (const CpvJrcaData *data,
         continue;
       cpv_day_format_buf (audit->onsite_start, start);
       add_finding (findings, "JRCA-5D", CPV_SEVERITY_WARNING, audit->id,
-                   "The audit of %s is in the most recent year without evidence: form 5D needs "
-                   "the organisation's contact details (address, telephone) for it.", start);
+                   _("The audit of %s is in the most recent year without evidence: form 5D needs "
+                     "the organisation's contact details (address, telephone) for it."), start);
     }
 }
 
@@ -1358,8 +1361,8 @@ cpv_jrca_evaluate (const CpvJrcaData *data,
   if (registration == NULL)
     {
       add_finding (findings, "JRCA-GRADE-1", CPV_SEVERITY_ERROR, 0,
-                   "No JRCA registration is entered for this credential: add the grade, "
-                   "registration number, maintenance deadline and expiry date.");
+                   _("No JRCA registration is entered for this credential: add the grade, "
+                     "registration number, maintenance deadline and expiry date."));
       return;
     }
   grade = cpv_jrca_effective_grade (registration);
@@ -1373,8 +1376,8 @@ cpv_jrca_evaluate (const CpvJrcaData *data,
   if (procedure == CPV_JRCA_PROCEDURE_NONE)
     {
       add_finding (findings, "JRCA-GRADE-1", CPV_SEVERITY_ERROR, 0,
-                   "The registration has no maintenance deadline or expiry date: copy them from "
-                   "your JRCA auditor card or the auditor's page.");
+                   _("The registration has no maintenance deadline or expiry date: copy them from "
+                     "your JRCA auditor card or the auditor's page."));
     }
   else
     {
@@ -1387,9 +1390,9 @@ cpv_jrca_evaluate (const CpvJrcaData *data,
         {
           last_application = cpv_day_add_years (due, -1);
           add_finding (findings, "JRCA-MAINT-1", CPV_SEVERITY_WARNING, 0,
-                       "The date of your previous maintenance or renewal application is not "
-                       "entered: records are counted from one year before the deadline. JRCA's "
-                       "auditor's page shows the date.");
+                       _("The date of your previous maintenance or renewal application is not "
+                         "entered: records are counted from one year before the deadline. JRCA's "
+                         "auditor's page shows the date."));
         }
 
       if (procedure == CPV_JRCA_PROCEDURE_MAINTENANCE)
@@ -1412,8 +1415,8 @@ cpv_jrca_evaluate (const CpvJrcaData *data,
       if (!(registration->grade == CPV_JRCA_GRADE_EXPERT && registration->expert_only) &&
           registration->cpd_hours_required < 0)
         add_finding (findings, "JRCA-CPD-1", CPV_SEVERITY_WARNING, 0,
-                     "JRCA AI340 states no yearly CPD hours for this grade: enter the number "
-                     "JRCA asks of you to track your CPD against it.");
+                     _("JRCA AI340 states no yearly CPD hours for this grade: enter the number "
+                       "JRCA asks of you to track your CPD against it."));
     }
 
   if (data->work != NULL && data->work->len > 0)
@@ -1422,24 +1425,24 @@ cpv_jrca_evaluate (const CpvJrcaData *data,
       for (guint i = 0; i < check.n_lines; i++)
         if (!check.lines[i].met)
           add_finding (findings, "JRCA-HIST-1", CPV_SEVERITY_WARNING, 0,
-                       "The work history shows %.0f of the %.0f days of %s experience needed "
-                       "within the last 10 years (form 2B).", check.lines[i].earned,
+                       _("The work history shows %.0f of the %.0f days of %s experience needed "
+                         "within the last 10 years (form 2B)."), check.lines[i].earned,
                        check.lines[i].required,
                        strcmp (check.lines[i].kind, "history-it-days") == 0
-                       ? "information-technology" : "information-security management");
+                       ? _("information-technology") : _("information-security management"));
     }
 
   if (cpv_jrca_check_upgrade (data, on, &check))
     {
-      append_check (requirements, &check, check.relaxed ? " — relaxed route (JRCA-UPGRADE-2)"
+      append_check (requirements, &check, check.relaxed ? _(" — relaxed route (JRCA-UPGRADE-2)")
                                                         : NULL);
       if (registration->reupgrade && registration->downgrade_date == 0)
         add_finding (findings, "JRCA-UPGRADE-2", CPV_SEVERITY_WARNING, 0,
-                     "Enter the date of the downgrade: the relaxed route applies only to a "
-                     "re-upgrade within 3 years after it.");
+                     _("Enter the date of the downgrade: the relaxed route applies only to a "
+                       "re-upgrade within 3 years after it."));
       else if (registration->reupgrade && !check.relaxed)
         add_finding (findings, "JRCA-UPGRADE-2", CPV_SEVERITY_WARNING, 0,
-                     "More than 3 years have passed since the downgrade: the relaxed upgrade "
-                     "route no longer applies.");
+                     _("More than 3 years have passed since the downgrade: the relaxed upgrade "
+                       "route no longer applies."));
     }
 }

@@ -19,6 +19,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlwriter.h>
@@ -201,9 +202,9 @@ evidence_name (GHashTable   *taken,
 
       /* A title with no ASCII at all (Japanese) leaves "_": drop it. */
       if (g_str_equal (title, "_"))
-        stem = g_strdup_printf ("%s_a%" G_GINT64_FORMAT "_%s", yymmdd, activity->id, kind);
+        stem = g_strdup_printf ("%s_a%lld_%s", yymmdd, (long long) activity->id, kind);
       else
-        stem = g_strdup_printf ("%s_a%" G_GINT64_FORMAT "_%s_%s", yymmdd, activity->id, title,
+        stem = g_strdup_printf ("%s_a%lld_%s_%s", yymmdd, (long long) activity->id, title,
                                 kind);
       return unique_name (taken, stem, "", ext);
     }
@@ -259,9 +260,10 @@ cpv_pack_generate_passphrase (void)
 const char *
 cpv_pack_submit_advice (void)
 {
-  return "Send the pack and its passphrase separately: tell the passphrase by telephone or "
-         "another channel, never in the same e-mail as the pack (COUNCIL-SUBMIT-1). It is "
-         "shown only now and is not stored anywhere.";
+  /* The seed: "パスワードについては、メールではなく、お電話等" — not by e-mail at all. */
+  return _("Send the pack and its passphrase separately: tell the passphrase by telephone or "
+           "another channel, never by e-mail (COUNCIL-SUBMIT-1). It is shown only now and is "
+           "not stored anywhere.");
 }
 
 void
@@ -407,7 +409,7 @@ plan_pack (CpvVault              *vault,
   else if (credential_id == 0)
     {
       g_set_error_literal (error, CPV_PACK_ERROR, CPV_PACK_ERROR_INVALID,
-                           "Say what the pack is for: an audit request or a credential");
+                           _("Say what the pack is for: an audit request or a credential"));
       return FALSE;
     }
 
@@ -451,8 +453,8 @@ plan_pack (CpvVault              *vault,
                                        &plan->cycle_start, &plan->cycle_end))
         {
           g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_INVALID,
-                       "The cycle of credential %" G_GINT64_FORMAT " cannot be worked out",
-                       credential_id);
+                       _("The cycle of credential %lld cannot be worked out"),
+                       (long long) credential_id);
           return FALSE;
         }
       plan->activities = cpv_readiness_cycle_activities (vault, plan->credential,
@@ -507,8 +509,8 @@ plan_pack (CpvVault              *vault,
     if (!g_hash_table_contains (by_evidence, &options->include_evidence[i]))
       {
         g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_INVALID,
-                     "Evidence item %" G_GINT64_FORMAT " is not part of this pack",
-                     options->include_evidence[i]);
+                     _("Evidence item %lld is not part of this pack"),
+                     (long long) options->include_evidence[i]);
         return FALSE;
       }
 
@@ -716,8 +718,8 @@ summary_pdf (PackPlan              *plan,
     {
       cpv_day_format_buf (plan->audit->received, a);
       cpv_day_format_buf (plan->audit->due, b);
-      line = g_strdup_printf ("Audit request %" G_GINT64_FORMAT ": received %s, response due %s "
-                              "(ISC2-AUDIT-1)", plan->audit->id, a, b);
+      line = g_strdup_printf ("Audit request %lld: received %s, response due %s "
+                              "(ISC2-AUDIT-1)", (long long) plan->audit->id, a, b);
       pdf_paragraph (&pdf, line, FONT_BODY, 0, 2);
       g_clear_pointer (&line, g_free);
     }
@@ -794,8 +796,8 @@ summary_pdf (PackPlan              *plan,
                                         item->evidence->file_name, item->evidence->kind, size,
                                         item->evidence->tlp, item->path, item->evidence->sha256);
               else
-                text = g_strdup_printf ("• evidence item %" G_GINT64_FORMAT " (%s) left out: %s "
-                                        "(COUNCIL-TLP-1)", item->evidence->id,
+                text = g_strdup_printf ("• evidence item %lld (%s) left out: %s "
+                                        "(COUNCIL-TLP-1)", (long long) item->evidence->id,
                                         item->evidence->kind, item->reason);
               pdf_paragraph (&pdf, text, FONT_SMALL, 20, 2);
             }
@@ -811,7 +813,7 @@ summary_pdf (PackPlan              *plan,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO,
-                   "The summary PDF could not be made: %s", cairo_status_to_string (status));
+                   _("The summary PDF could not be made: %s"), cairo_status_to_string (status));
       g_byte_array_unref (bytes);
       return NULL;
     }
@@ -857,7 +859,7 @@ activities_csv (PackPlan           *plan,
     {
       CpvActivity *activity = plan->activities->pdata[i];
       GPtrArray *items = g_hash_table_lookup (plan->evidence_of, &activity->id);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, activity->id);
+      g_autofree char *id = g_strdup_printf ("%lld", (long long) activity->id);
       g_autofree char *hours = activity->hours >= 0 ? format_credits (activity->hours) : NULL;
       g_autofree char *credits = format_credits (activity->credits);
       char group[2] = { group_for (registry, activity, plan->credential), '\0' };
@@ -1076,13 +1078,14 @@ archive_failed (struct archive  *archive,
     {
       if (g_error_matches (sink->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_set_error_literal (error, CPV_PACK_ERROR, CPV_PACK_ERROR_CANCELLED,
-                             "The pack was cancelled; nothing was written");
+                             _("The pack was cancelled; nothing was written"));
       else
-        g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO, "Writing the pack failed: %s",
+        g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO, _("Writing the pack failed: %s"),
                      sink->error->message);
       return FALSE;
     }
-  g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO, "%s failed: %s", doing,
+  /* TRANSLATORS: the step, such as “Writing the pack”, then libarchive's own message. */
+  g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO, _("%s failed: %s"), _(doing),
                archive_error_string (archive) ? archive_error_string (archive) : "unknown error");
   return FALSE;
 }
@@ -1127,7 +1130,7 @@ begin_entry (struct archive  *archive,
   rc = archive_write_header (archive, entry);
   archive_entry_free (entry);
   if (rc != ARCHIVE_OK)
-    return archive_failed (archive, sink, "Adding a file to the pack", error);
+    return archive_failed (archive, sink, N_("Adding a file to the pack"), error);
   return TRUE;
 }
 
@@ -1143,7 +1146,7 @@ write_data (struct archive  *archive,
       la_ssize_t n = archive_write_data (archive, data, length);
 
       if (n <= 0)
-        return archive_failed (archive, sink, "Writing the pack", error);
+        return archive_failed (archive, sink, N_("Writing the pack"), error);
       data = (const guint8 *) data + n;
       length -= n;
     }
@@ -1210,11 +1213,11 @@ write_evidence_entry (CpvVault        *vault,
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             g_set_error_literal (error, CPV_PACK_ERROR, CPV_PACK_ERROR_CANCELLED,
-                                 "The pack was cancelled; nothing was written");
+                                 _("The pack was cancelled; nothing was written"));
           else
             g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_DAMAGED,
-                         "Evidence item %" G_GINT64_FORMAT " could not be read from the vault: "
-                         "%s", item->evidence->id, local_error->message);
+                         _("Evidence item %lld could not be read from the vault: "
+                           "%s"), (long long) item->evidence->id, local_error->message);
           return FALSE;
         }
       if (n == 0)
@@ -1230,9 +1233,9 @@ write_evidence_entry (CpvVault        *vault,
   if (total != item->evidence->size || g_strcmp0 (item->sha256, item->evidence->sha256) != 0)
     {
       g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_DAMAGED,
-                   "Evidence item %" G_GINT64_FORMAT " in the vault does not match its recorded "
-                   "size and SHA-256; run an integrity check of the vault",
-                   item->evidence->id);
+                   _("Evidence item %lld in the vault does not match its recorded "
+                     "size and SHA-256; run an integrity check of the vault"),
+                   (long long) item->evidence->id);
       return FALSE;
     }
   return TRUE;
@@ -1290,8 +1293,8 @@ cpv_vault_write_pack (CpvVault              *vault,
   output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
   if (output == NULL)
     {
-      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO, "The pack cannot be written to %s: %s",
-                   out_path, local_error->message);
+      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO,
+                   _("The pack cannot be written to %s: %s"), out_path, local_error->message);
       goto out;
     }
   sink.stream = G_OUTPUT_STREAM (output);
@@ -1299,7 +1302,7 @@ cpv_vault_write_pack (CpvVault              *vault,
   archive = archive_write_new ();
   if (archive_write_set_format_zip (archive) != ARCHIVE_OK)
     {
-      archive_failed (archive, &sink, "Preparing the ZIP format", error);
+      archive_failed (archive, &sink, N_("Preparing the ZIP format"), error);
       goto fail;
     }
   if (options->encrypt)
@@ -1308,14 +1311,14 @@ cpv_vault_write_pack (CpvVault              *vault,
       if (archive_write_set_options (archive, "zip:encryption=aes256") != ARCHIVE_OK ||
           archive_write_set_passphrase (archive, result->passphrase) != ARCHIVE_OK)
         {
-          archive_failed (archive, &sink, "Preparing AES-256 encryption", error);
+          archive_failed (archive, &sink, N_("Preparing AES-256 encryption"), error);
           goto fail;
         }
     }
   archive_write_set_bytes_in_last_block (archive, 1);
   if (archive_write_open2 (archive, &sink, NULL, sink_write_cb, sink_close_cb, NULL) != ARCHIVE_OK)
     {
-      archive_failed (archive, &sink, "Opening the pack", error);
+      archive_failed (archive, &sink, N_("Opening the pack"), error);
       goto fail;
     }
 
@@ -1346,13 +1349,13 @@ cpv_vault_write_pack (CpvVault              *vault,
     goto fail;
   if (archive_write_close (archive) != ARCHIVE_OK)
     {
-      archive_failed (archive, &sink, "Finishing the pack", error);
+      archive_failed (archive, &sink, N_("Finishing the pack"), error);
       goto fail;
     }
   if (!g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, &local_error))
     {
-      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO, "The pack cannot be written to %s: %s",
-                   out_path, local_error->message);
+      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO,
+                   _("The pack cannot be written to %s: %s"), out_path, local_error->message);
       goto fail;
     }
   result->n_files = fixed->len + result->n_evidence + 1;
@@ -1494,8 +1497,8 @@ validate_manifest (xmlDocPtr   doc,
   if (!g_file_get_contents (schema_path, &contents, &length, NULL))
     {
       g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO,
-                   "The manifest schema %s cannot be read; reinstall CPE Vault or set "
-                   "CPV_SCHEMAS_DIR", schema_path);
+                   _("The manifest schema %s cannot be read; reinstall CPE Vault or set "
+                     "CPV_SCHEMAS_DIR"), schema_path);
       return FALSE;
     }
   parser = xmlRelaxNGNewMemParserCtxt (contents, (int) length);
@@ -1504,7 +1507,7 @@ validate_manifest (xmlDocPtr   doc,
   if (schema == NULL)
     {
       g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO,
-                   "The manifest schema %s is damaged; reinstall CPE Vault", schema_path);
+                   _("The manifest schema %s is damaged; reinstall CPE Vault"), schema_path);
       return FALSE;
     }
   validator = xmlRelaxNGNewValidCtxt (schema);
@@ -1513,7 +1516,7 @@ validate_manifest (xmlDocPtr   doc,
   xmlRelaxNGFreeValidCtxt (validator);
   xmlRelaxNGFree (schema);
   if (rc != 0)
-    g_ptr_array_add (problems, g_strdup ("manifest.xml does not follow pack-manifest.rng"));
+    g_ptr_array_add (problems, g_strdup (_("manifest.xml does not follow pack-manifest.rng")));
   return TRUE;
 }
 
@@ -1563,7 +1566,7 @@ cpv_pack_verify (const char    *path,
     archive_read_add_passphrase (archive, passphrase);
   if (archive_read_open_filename (archive, path, BUFFER_SIZE) != ARCHIVE_OK)
     {
-      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO, "%s cannot be read as a ZIP: %s",
+      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO, _("%s cannot be read as a ZIP: %s"),
                    path, archive_error_string (archive));
       goto out;
     }
@@ -1588,7 +1591,7 @@ cpv_pack_verify (const char    *path,
       if (archive_entry_is_encrypted (entry) && passphrase == NULL)
         {
           g_set_error_literal (error, CPV_PACK_ERROR, CPV_PACK_ERROR_PASSPHRASE,
-                               "The pack is encrypted: give its passphrase");
+                               _("The pack is encrypted: give its passphrase"));
           goto out;
         }
       is_manifest = g_strcmp0 (name, MANIFEST_NAME) == 0;
@@ -1602,14 +1605,14 @@ cpv_pack_verify (const char    *path,
             {
               if (archive_entry_is_encrypted (entry) && passphrase == NULL)
                 g_set_error_literal (error, CPV_PACK_ERROR, CPV_PACK_ERROR_PASSPHRASE,
-                                     "The pack is encrypted: give its passphrase");
+                                     _("The pack is encrypted: give its passphrase"));
               else if (archive_entry_is_encrypted (entry))
                 g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_PASSPHRASE,
-                             "The passphrase does not open the pack (%s)",
+                             _("The passphrase does not open the pack (%s)"),
                              archive_error_string (archive));
               else
                 g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_DAMAGED,
-                             "%s in the pack cannot be read: %s", name,
+                             _("%s in the pack cannot be read: %s"), name,
                              archive_error_string (archive));
               goto out;
             }
@@ -1624,7 +1627,7 @@ cpv_pack_verify (const char    *path,
               if (manifest->len + n > MANIFEST_MAX)
                 {
                   g_set_error_literal (error, CPV_PACK_ERROR, CPV_PACK_ERROR_DAMAGED,
-                                       "manifest.xml is too large to be a CPE Vault manifest");
+                                       _("manifest.xml is too large to be a CPE Vault manifest"));
                   goto out;
                 }
               g_byte_array_append (manifest, buffer, n);
@@ -1637,19 +1640,19 @@ cpv_pack_verify (const char    *path,
       file->sha256 = g_strdup (g_checksum_get_string (checksum));
       if (g_hash_table_contains (seen, name))
         g_ptr_array_add (verification->problems,
-                         g_strdup_printf ("%s is in the pack twice", name));
+                         g_strdup_printf (_("%s is in the pack twice"), name));
       g_hash_table_replace (seen, g_strdup (name), file);
     }
   if (rc != ARCHIVE_EOF)
     {
-      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_DAMAGED, "The pack is damaged: %s",
+      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_DAMAGED, _("The pack is damaged: %s"),
                    archive_error_string (archive));
       goto out;
     }
   if (manifest == NULL)
     {
       g_set_error_literal (error, CPV_PACK_ERROR, CPV_PACK_ERROR_DAMAGED,
-                           "The pack has no manifest.xml: it was not made by CPE Vault");
+                           _("The pack has no manifest.xml: it was not made by CPE Vault"));
       goto out;
     }
 
@@ -1658,7 +1661,7 @@ cpv_pack_verify (const char    *path,
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
       g_set_error_literal (error, CPV_PACK_ERROR, CPV_PACK_ERROR_DAMAGED,
-                           "manifest.xml in the pack is not well-formed XML");
+                           _("manifest.xml in the pack is not well-formed XML"));
       goto out;
     }
   if (!validate_manifest (doc, verification->problems, error))
@@ -1681,18 +1684,18 @@ cpv_pack_verify (const char    *path,
       if (file == NULL)
         {
           g_ptr_array_add (verification->problems,
-                           g_strdup_printf ("%s is listed in the manifest but missing from the "
-                                            "pack", file_path ? file_path : "(no path)"));
+                           g_strdup_printf (_("%s is listed in the manifest but missing from "
+                                              "the pack"), file_path ? file_path : "?"));
           continue;
         }
       if (size_text == NULL || g_ascii_strtoll (size_text, NULL, 10) != file->size)
         g_ptr_array_add (verification->problems,
-                         g_strdup_printf ("%s has %" G_GOFFSET_FORMAT " bytes; the manifest "
-                                          "says %s", file_path, file->size,
+                         g_strdup_printf (_("%s has %lld bytes; the manifest "
+                                            "says %s"), file_path, (long long) file->size,
                                           size_text ? size_text : "nothing"));
       else if (g_ascii_strcasecmp (sha256 ? sha256 : "", file->sha256) != 0)
         g_ptr_array_add (verification->problems,
-                         g_strdup_printf ("%s does not match its SHA-256 in the manifest",
+                         g_strdup_printf (_("%s does not match its SHA-256 in the manifest"),
                                           file_path));
       else
         verification->n_verified++;
@@ -1705,7 +1708,7 @@ cpv_pack_verify (const char    *path,
     g_hash_table_iter_init (&iter, seen);
     while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
       g_ptr_array_add (verification->problems,
-                       g_strdup_printf ("%s is in the pack but not in the manifest", name));
+                       g_strdup_printf (_("%s is in the pack but not in the manifest"), name));
   }
   ok = TRUE;
 

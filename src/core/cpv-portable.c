@@ -16,6 +16,7 @@
 #include "cpv-records.h"
 #include "cpv-vault-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
@@ -78,7 +79,7 @@ struct _Table
 {
   const char         *table;
   const char         *element;
-  const char         *what;          /* for people, in messages */
+  const char         *what;          /* for people, in messages; marked N_(), shown with _() */
   const char         *id_prefix;     /* records others refer to; NULL otherwise */
   const char         *parent_column; /* child tables: the column naming the enclosing record */
   const char         *order_by;
@@ -201,7 +202,7 @@ check_jrca_registration (const Table  *table,
   registration->cpd_hours_required = number_of (table, values, "cpd_hours_required", -1);
   if (!ok)
     g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_INVALID,
-                         "The JRCA grade must be assistant, auditor, lead or expert.");
+                         _("The JRCA grade must be assistant, auditor, lead or expert."));
   else
     ok = cpv_jrca_registration_validate (registration, error);
   cpv_jrca_registration_free (registration);
@@ -218,8 +219,8 @@ check_other_lead_ms (const Table  *table,
   if (g_ascii_strcasecmp (value_of (table, values, "ms"), "ISMS") == 0)
     {
       g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_INVALID,
-                           "List only management systems other than ISMS as those in which "
-                           "you are a JRCA lead auditor.");
+                           _("List only management systems other than ISMS as those in which "
+                             "you are a JRCA lead auditor."));
       return FALSE;
     }
   return TRUE;
@@ -245,8 +246,8 @@ check_jrca_audit (const Table  *table,
        cpv_jrca_team_lead_from_key (value_of (table, values, "team_lead"), &audit->team_lead);
   if (!ok)
     g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_INVALID,
-                         "The role must be leader, member, ojt or observer, and the team lead "
-                         "none, self or other.");
+                         _("The role must be leader, member, ojt or observer, and the team lead "
+                           "none, self or other."));
   else
     ok = cpv_jrca_audit_validate (audit, error);
   cpv_jrca_audit_free (audit);
@@ -268,14 +269,14 @@ check_jrca_audit_day (const Table  *table,
   if (date < start || date > end)
     {
       g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_INVALID,
-                           "Each audit day must fall between the first and the last on-site "
-                           "day.");
+                           _("Each audit day must fall between the first and the last on-site "
+                             "day."));
       return FALSE;
     }
   if (hours < 0 || hours > 24)
     {
       g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_INVALID,
-                           "The ISMS hours of an audit day must be between 0 and 24.");
+                           _("The ISMS hours of an audit day must be between 0 and 24."));
       return FALSE;
     }
   return TRUE;
@@ -297,7 +298,7 @@ check_jrca_cpd (const Table  *table,
   ok = cpv_jrca_cpd_kind_from_key (value_of (table, values, "kind"), &cpd->kind);
   if (!ok)
     g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_INVALID,
-                         "The CPD kind is not one of the five of JRCA AI340.");
+                         _("The CPD kind is not one of the five of JRCA AI340."));
   else
     ok = cpv_jrca_cpd_validate (cpd, error);
   cpv_jrca_cpd_free (cpd);
@@ -356,7 +357,7 @@ static const Column credential_columns[] = {
 };
 
 static const Table credential_table = {
-  "credential", "credential", "credential", "c", NULL, "id",
+  "credential", "credential", N_("credential"), "c", NULL, "id",
   credential_columns, NULL, check_credential
 };
 
@@ -366,7 +367,7 @@ static const Column other_lead_ms_columns[] = {
 };
 
 static const Table other_lead_ms_table = {
-  "jrca_other_lead_ms", "other-lead-ms", "management system", NULL, "registration_id", "ms",
+  "jrca_other_lead_ms", "other-lead-ms", N_("management system"), NULL, "registration_id", "ms",
   other_lead_ms_columns, NULL, check_other_lead_ms
 };
 
@@ -390,7 +391,7 @@ static const Column registration_columns[] = {
 };
 
 static const Table registration_table = {
-  "jrca_registration", "jrca-registration", "JRCA registration", NULL, NULL, "id",
+  "jrca_registration", "jrca-registration", N_("JRCA registration"), NULL, NULL, "id",
   registration_columns, registration_children, check_jrca_registration
 };
 
@@ -401,7 +402,7 @@ static const Column audit_day_columns[] = {
 };
 
 static const Table audit_day_table = {
-  "jrca_audit_day", "day", "audit day", NULL, "audit_id", "day",
+  "jrca_audit_day", "day", N_("audit day"), NULL, "audit_id", "day",
   audit_day_columns, NULL, check_jrca_audit_day
 };
 
@@ -437,7 +438,7 @@ static const Column jrca_audit_columns[] = {
 };
 
 static const Table jrca_audit_table = {
-  "jrca_audit", "jrca-audit", "JRCA audit record", NULL, NULL, "id",
+  "jrca_audit", "jrca-audit", N_("JRCA audit record"), NULL, NULL, "id",
   jrca_audit_columns, jrca_audit_children, check_jrca_audit
 };
 
@@ -460,7 +461,7 @@ static const Column jrca_cpd_columns[] = {
 };
 
 static const Table jrca_cpd_table = {
-  "jrca_cpd", "jrca-cpd", "JRCA CPD record", NULL, NULL, "id",
+  "jrca_cpd", "jrca-cpd", N_("JRCA CPD record"), NULL, NULL, "id",
   jrca_cpd_columns, NULL, check_jrca_cpd
 };
 
@@ -478,7 +479,7 @@ static const Column jrca_work_columns[] = {
 };
 
 static const Table jrca_work_table = {
-  "jrca_work", "jrca-work", "JRCA work-history record", NULL, NULL, "id",
+  "jrca_work", "jrca-work", N_("JRCA work-history record"), NULL, NULL, "id",
   jrca_work_columns, NULL, check_jrca_work
 };
 
@@ -496,7 +497,7 @@ static const Column jrca_sector_columns[] = {
 };
 
 static const Table jrca_sector_table = {
-  "jrca_sector_work", "jrca-sector-work", "JRCA business-sector record", NULL, NULL, "id",
+  "jrca_sector_work", "jrca-sector-work", N_("JRCA business-sector record"), NULL, NULL, "id",
   jrca_sector_columns, NULL, check_jrca_sector_work
 };
 
@@ -516,7 +517,7 @@ static const Column evidence_columns[] = {
 };
 
 static const Table evidence_table = {
-  "evidence", "evidence", "evidence file", "e", NULL, "id",
+  "evidence", "evidence", N_("evidence file"), "e", NULL, "id",
   evidence_columns, NULL, NULL
 };
 
@@ -527,7 +528,7 @@ static const Column credit_line_columns[] = {
 };
 
 static const Table credit_line_table = {
-  "credit_line", "credit", "credit line", NULL, "activity_id", "credential_id",
+  "credit_line", "credit", N_("credit line"), NULL, "activity_id", "credential_id",
   credit_line_columns, NULL, NULL
 };
 
@@ -537,7 +538,7 @@ static const Column attached_columns[] = {
 };
 
 static const Table attached_table = {
-  "activity_evidence", "attached", "evidence link", NULL, "activity_id", "evidence_id",
+  "activity_evidence", "attached", N_("evidence link"), NULL, "activity_id", "evidence_id",
   attached_columns, NULL, NULL
 };
 
@@ -564,7 +565,7 @@ static const Column activity_columns[] = {
 };
 
 static const Table activity_table = {
-  "activity", "activity", "activity", "a", NULL, "id",
+  "activity", "activity", N_("activity"), "a", NULL, "id",
   activity_columns, activity_children, check_activity
 };
 
@@ -574,7 +575,7 @@ static const Column selected_columns[] = {
 };
 
 static const Table selected_table = {
-  "audit_activity", "selected", "selected activity", NULL, "audit_id", "activity_id",
+  "audit_activity", "selected", N_("selected activity"), NULL, "audit_id", "activity_id",
   selected_columns, NULL, NULL
 };
 
@@ -596,7 +597,7 @@ static const Column audit_request_columns[] = {
 };
 
 static const Table audit_request_table = {
-  "audit_request", "audit-request", "audit request", NULL, NULL, "id",
+  "audit_request", "audit-request", N_("audit request"), NULL, NULL, "id",
   audit_request_columns, audit_request_children, NULL
 };
 
@@ -719,10 +720,10 @@ writer_failed (Export  *export,
 {
   if (export->io_error != NULL)
     g_propagate_prefixed_error (error, g_steal_pointer (&export->io_error),
-                                "Cannot write the export: ");
+                                _("Cannot write the export: "));
   else
     g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_IO,
-                         "Cannot write the export.");
+                         _("Cannot write the export."));
   return FALSE;
 }
 
@@ -744,7 +745,7 @@ number_ids (Export      *export,
                          GUINT_TO_POINTER (++number));
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (export->vault, error, rc, "reading the vault");
+      _cpv_vault_set_sql_error (export->vault, error, rc, N_("reading the vault"));
       return FALSE;
     }
   return TRUE;
@@ -858,9 +859,9 @@ export_table (Export      *export,
               if (!g_utf8_validate (text, -1, NULL) || !text_fits_xml (text))
                 {
                   g_set_error (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_INVALID,
-                               "The %s “%s” (%s) holds a control character that XML cannot "
-                               "carry; edit the field and export again.",
-                               table->what, column->attribute, table->element);
+                               _("The %s “%s” (%s) holds a control character that XML cannot "
+                                 "carry; edit the field and export again."),
+                               _(table->what), column->attribute, table->element);
                   return FALSE;
                 }
               break;
@@ -879,8 +880,8 @@ export_table (Export      *export,
               if (text == NULL)
                 {
                   g_set_error (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_REFERENCE,
-                               "A %s of the vault refers to a record that no longer exists; "
-                               "run an integrity check of the vault.", table->what);
+                               _("A %s of the vault refers to a record that no longer exists; "
+                                 "run an integrity check of the vault."), _(table->what));
                   return FALSE;
                 }
               break;
@@ -903,7 +904,7 @@ export_table (Export      *export,
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (export->vault, error, rc, "reading the vault");
+      _cpv_vault_set_sql_error (export->vault, error, rc, N_("reading the vault"));
       return FALSE;
     }
   return TRUE;
@@ -940,7 +941,7 @@ cpv_vault_export (CpvVault       *vault,
   if (output == NULL)
     {
       g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_IO,
-                           "Cannot start writing the export (out of memory).");
+                           _("Cannot start writing the export (out of memory)."));
       return FALSE;
     }
   export.writer = xmlNewTextWriter (output);
@@ -948,7 +949,7 @@ cpv_vault_export (CpvVault       *vault,
     {
       xmlOutputBufferClose (output);
       g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_IO,
-                           "Cannot start writing the export (out of memory).");
+                           _("Cannot start writing the export (out of memory)."));
       return FALSE;
     }
   export.local_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1094,11 +1095,11 @@ reader_error_cb (void           *user_data,
                                                 : CPV_PORTABLE_ERROR_MALFORMED;
   if (code == CPV_PORTABLE_ERROR_INVALID)
     import->xml_error = g_error_new (CPV_PORTABLE_ERROR, code,
-                                     "line %d: the file does not follow the export format: %s",
+                                     _("line %d: the file does not follow the export format: %s"),
                                      xml_error->line, message);
   else
     import->xml_error = g_error_new (CPV_PORTABLE_ERROR, code,
-                                     "line %d: the file is not well-formed XML: %s",
+                                     _("line %d: the file is not well-formed XML: %s"),
                                      xml_error->line, message);
 }
 
@@ -1133,7 +1134,7 @@ fail_at (GError     **error,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, CPV_PORTABLE_ERROR, code, "line %d: %s", line, message);
+  g_set_error (error, CPV_PORTABLE_ERROR, code, _("line %d: %s"), line, message);
   return FALSE;
 }
 
@@ -1220,7 +1221,7 @@ read_values (Import       *import,
             {
               xmlTextReaderMoveToElement (import->reader);
               fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                       "<%s> has no attribute “%s”.", table->element, name);
+                       _("<%s> has no attribute “%s”."), table->element, name);
               goto fail;
             }
         }
@@ -1247,7 +1248,7 @@ read_values (Import       *import,
           if ((column->flags & COLUMN_REQUIRED) != 0)
             {
               fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                       "<%s> needs the attribute “%s”.", table->element, column->attribute);
+                       _("<%s> needs the attribute “%s”."), table->element, column->attribute);
               goto fail;
             }
           continue;
@@ -1259,7 +1260,7 @@ read_values (Import       *import,
           if ((column->flags & COLUMN_REQUIRED) != 0 && is_blank (text))
             {
               fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                       "The “%s” of a %s is empty.", column->attribute, table->what);
+                       _("The “%s” of a %s is empty."), column->attribute, _(table->what));
               goto fail;
             }
           break;
@@ -1267,8 +1268,8 @@ read_values (Import       *import,
           if (!cpv_date_is_valid_iso (text))
             {
               fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                       "The “%s” of a %s must be a calendar day written YYYY-MM-DD, not “%s”.",
-                       column->attribute, table->what, text);
+                       _("The “%s” of a %s must be a calendar day written YYYY-MM-DD, not “%s”."),
+                       column->attribute, _(table->what), text);
               goto fail;
             }
           break;
@@ -1277,8 +1278,8 @@ read_values (Import       *import,
           if (!parse_number (text, column->type == COLUMN_INT, &number))
             {
               fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                       "The “%s” of a %s must be a number, not “%s”.",
-                       column->attribute, table->what, text);
+                       _("The “%s” of a %s must be a number, not “%s”."),
+                       column->attribute, _(table->what), text);
               goto fail;
             }
           break;
@@ -1286,8 +1287,8 @@ read_values (Import       *import,
           if (strcmp (text, "true") != 0 && strcmp (text, "false") != 0)
             {
               fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                       "The “%s” of a %s must be true or false, not “%s”.",
-                       column->attribute, table->what, text);
+                       _("The “%s” of a %s must be true or false, not “%s”."),
+                       column->attribute, _(table->what), text);
               goto fail;
             }
           break;
@@ -1295,16 +1296,16 @@ read_values (Import       *import,
           if (!g_str_has_prefix (text, column->ref_prefix))
             {
               fail_at (error, line, CPV_PORTABLE_ERROR_REFERENCE,
-                       "“%s” of a %s must name a record “%s…”, not “%s”.",
-                       column->attribute, table->what, column->ref_prefix, text);
+                       _("“%s” of a %s must name a record “%s…”, not “%s”."),
+                       column->attribute, _(table->what), column->ref_prefix, text);
               goto fail;
             }
           if ((column->flags & COLUMN_DEFERRED) == 0 &&
               !g_hash_table_contains (import->ids, text))
             {
               fail_at (error, line, CPV_PORTABLE_ERROR_REFERENCE,
-                       "The %s refers to %s=\"%s\", which is not in the file before it.",
-                       table->what, column->attribute, text);
+                       _("The %s refers to %s=\"%s\", which is not in the file before it."),
+                       _(table->what), column->attribute, text);
               goto fail;
             }
           break;
@@ -1410,10 +1411,10 @@ insert_row (Import       *import,
     {
       g_autoptr(GError) sql_error = NULL;
 
-      _cpv_vault_set_sql_error (import->vault, &sql_error, rc, "storing the import");
+      _cpv_vault_set_sql_error (import->vault, &sql_error, rc, N_("storing the import"));
       fail_at (error, line, rc == SQLITE_CONSTRAINT ? CPV_PORTABLE_ERROR_INVALID
                                                      : CPV_PORTABLE_ERROR_IO,
-               "The vault refused the %s: %s", table->what, sql_error->message);
+               _("The vault refused the %s: %s"), _(table->what), sql_error->message);
       return 0;
     }
   return sqlite3_last_insert_rowid (sqlite3_db_handle (stmt));
@@ -1448,7 +1449,7 @@ stored_evidence_id (Import      *import,
     return sqlite3_column_int64 (stmt, 0);
   if (rc == SQLITE_DONE)
     return 0;
-  _cpv_vault_set_sql_error (import->vault, error, rc, "looking up evidence");
+  _cpv_vault_set_sql_error (import->vault, error, rc, N_("looking up evidence"));
   return -1;
 }
 
@@ -1477,16 +1478,16 @@ begin_record (Import       *import,
       if (local == NULL || !g_str_has_prefix (local, table->id_prefix) ||
           local[1] == '\0')
         return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                        "A %s needs an id “%s…” (e.g. %s1).", table->what, table->id_prefix,
+                        _("A %s needs an id “%s…” (e.g. %s1)."), _(table->what), table->id_prefix,
                         table->id_prefix);
       if (g_hash_table_contains (import->ids, local))
         return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                        "The id “%s” is used twice.", local);
+                        _("The id “%s” is used twice."), local);
     }
 
   if (table->check != NULL && !table->check (table, import->record_values, NULL, NULL, error))
     {
-      g_prefix_error (error, "line %d: ", line);
+      g_prefix_error (error, _("line %d: "), line);
       return FALSE;
     }
 
@@ -1496,7 +1497,7 @@ begin_record (Import       *import,
 
       if (g_hash_table_contains (import->hashes, sha256))
         return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                        "The evidence file “%s” is in the file twice (same SHA-256).",
+                        _("The evidence file “%s” is in the file twice (same SHA-256)."),
                         value_of (table, import->record_values, "file_name"));
       g_hash_table_add (import->hashes, g_strdup (sha256));
       import->summary.evidence++;
@@ -1585,7 +1586,7 @@ flush_pending (Import  *import,
   import->pending_len = 0;
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (import->vault, error, rc, "storing an evidence file");
+      _cpv_vault_set_sql_error (import->vault, error, rc, N_("storing an evidence file"));
       return FALSE;
     }
   return TRUE;
@@ -1616,13 +1617,13 @@ read_chunk (Import      *import,
         n_padding++;
       else if (n_padding > 0 || !(g_ascii_isalnum (c) || c == '+' || c == '/'))
         return fail_at (error, current_line (import), CPV_PORTABLE_ERROR_CONTENT,
-                        "The bytes of an evidence file are not valid base64.");
+                        _("The bytes of an evidence file are not valid base64."));
       n_chars++;
     }
   if (n_chars % 4 != 0 || n_padding > 2)
     return fail_at (error, current_line (import), CPV_PORTABLE_ERROR_CONTENT,
-                    "The bytes of an evidence file are not valid base64 (a <chunk> must hold "
-                    "whole groups of four characters).");
+                    _("The bytes of an evidence file are not valid base64 (a <chunk> must hold "
+                      "whole groups of four characters)."));
 
   decoded = g_malloc ((len / 4 + 1) * 3);
   decoded_len = g_base64_decode_step (text, len, decoded, &state, &save);
@@ -1633,7 +1634,7 @@ read_chunk (Import      *import,
     {
       explicit_bzero (decoded, decoded_len);
       return fail_at (error, current_line (import), CPV_PORTABLE_ERROR_CONTENT,
-                      "The evidence file “%s” holds more bytes than its size says (%s).",
+                      _("The evidence file “%s” holds more bytes than its size says (%s)."),
                       value_of (import->record, import->record_values, "file_name"),
                       value_of (import->record, import->record_values, "size"));
     }
@@ -1675,13 +1676,13 @@ end_evidence (Import  *import,
 
   if (import->content_size != declared_size)
     return fail_at (error, import->record_line, CPV_PORTABLE_ERROR_CONTENT,
-                    "The evidence file “%s” holds %" G_GOFFSET_FORMAT " bytes, but its size "
-                    "says %" G_GOFFSET_FORMAT ": the export is damaged.", file_name,
-                    import->content_size, declared_size);
+                    _("The evidence file “%s” holds %lld bytes, but its size "
+                      "says %lld: the export is damaged."), file_name,
+                    (long long) import->content_size, (long long) declared_size);
   if (g_strcmp0 (g_checksum_get_string (import->checksum), declared_sha256) != 0)
     return fail_at (error, import->record_line, CPV_PORTABLE_ERROR_CONTENT,
-                    "The evidence file “%s” does not match its SHA-256: the export is "
-                    "damaged or was edited.", file_name);
+                    _("The evidence file “%s” does not match its SHA-256: the export is "
+                      "damaged or was edited."), file_name);
   return flush_pending (import, error);
 }
 
@@ -1715,7 +1716,7 @@ child_row (Import      *import,
       table = parent->children[i];
   if (table == NULL)
     return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                    "<%s> cannot hold a <%s>.", parent->element, name);
+                    _("<%s> cannot hold a <%s>."), parent->element, name);
 
   values = read_values (import, table, error);
   if (values == NULL)
@@ -1723,7 +1724,7 @@ child_row (Import      *import,
   if (table->check != NULL &&
       !table->check (table, values, parent, import->record_values, error))
     {
-      g_prefix_error (error, "line %d: ", line);
+      g_prefix_error (error, _("line %d: "), line);
       ok = FALSE;
     }
   else if (import->vault != NULL)
@@ -1745,7 +1746,7 @@ apply_deferred (Import  *import,
 
       if (target == NULL || !g_str_has_prefix (deferred->ref, "e"))
         return fail_at (error, deferred->line, CPV_PORTABLE_ERROR_REFERENCE,
-                        "The evidence file is a translation of “%s”, which is not in the file.",
+                        _("The evidence file is a translation of “%s”, which is not in the file."),
                         deferred->ref);
       if (import->vault == NULL || deferred->db_id <= 0)
         continue;
@@ -1758,7 +1759,7 @@ apply_deferred (Import  *import,
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         {
-          _cpv_vault_set_sql_error (import->vault, error, rc, "storing an evidence file");
+          _cpv_vault_set_sql_error (import->vault, error, rc, N_("storing an evidence file"));
           return FALSE;
         }
     }
@@ -1784,10 +1785,10 @@ handle_element (Import  *import,
   int line = current_line (import);
 
   if (name == NULL)
-    return fail_at (error, line, CPV_PORTABLE_ERROR_MALFORMED, "An element has no name.");
+    return fail_at (error, line, CPV_PORTABLE_ERROR_MALFORMED, _("An element has no name."));
   if (xmlTextReaderConstNamespaceUri (import->reader) != NULL)
     return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                    "<%s> is in an XML namespace; the export format uses none.", name);
+                    _("<%s> is in an XML namespace; the export format uses none."), name);
 
   if (depth == 0)
     {
@@ -1796,16 +1797,16 @@ handle_element (Import  *import,
 
       if (strcmp (name, ROOT_ELEMENT) != 0)
         return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                        "This is no CPE Vault export: it starts with <%s>, not <%s>.", name,
+                        _("This is no CPE Vault export: it starts with <%s>, not <%s>."), name,
                         ROOT_ELEMENT);
       version = xmlTextReaderGetAttribute (import->reader, BAD_CAST "version");
       known = version != NULL && strcmp ((const char *) version, EXPORT_VERSION) == 0;
       xmlFree (version);
       if (!known)
         return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                        "The export is format version %s; this CPE Vault reads version %s. "
-                        "Install a newer CPE Vault to import it.",
-                        version != NULL ? "other than 1" : "unknown", EXPORT_VERSION);
+                        _("The export is format version %s; this CPE Vault reads version %s. "
+                          "Install a newer CPE Vault to import it."),
+                        version != NULL ? _("other than 1") : _("unknown"), EXPORT_VERSION);
       return TRUE;
     }
 
@@ -1815,7 +1816,7 @@ handle_element (Import  *import,
 
       if (table == NULL)
         return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                        "<%s> is not part of the export format.", name);
+                        _("<%s> is not part of the export format."), name);
       if (!begin_record (import, table, error))
         return FALSE;
       if (empty)
@@ -1829,7 +1830,7 @@ handle_element (Import  *import,
         {
           if (strcmp (name, "chunk") != 0)
             return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                            "<evidence> holds only <chunk> elements, not <%s>.", name);
+                            _("<evidence> holds only <chunk> elements, not <%s>."), name);
           import->in_chunk = !empty;
           return TRUE;
         }
@@ -1837,7 +1838,7 @@ handle_element (Import  *import,
     }
 
   return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
-                  "<%s> is not expected here.", name);
+                  _("<%s> is not expected here."), name);
 }
 
 static gboolean
@@ -1868,7 +1869,7 @@ handle_node (Import  *import,
         for (const char *p = text; p != NULL && *p != '\0'; p++)
           if (!g_ascii_isspace (*p))
             return fail_at (error, current_line (import), CPV_PORTABLE_ERROR_INVALID,
-                            "Text is not expected here; values are attributes.");
+                            _("Text is not expected here; values are attributes."));
         return TRUE;
       }
 
@@ -1876,7 +1877,7 @@ handle_node (Import  *import,
     case XML_READER_TYPE_ENTITY_REFERENCE:
     case XML_READER_TYPE_ENTITY:
       return fail_at (error, current_line (import), CPV_PORTABLE_ERROR_INVALID,
-                      "The export format has no DOCTYPE and no entities.");
+                      _("The export format has no DOCTYPE and no entities."));
 
     default:
       return TRUE;
@@ -1918,7 +1919,7 @@ load_schema (GError **error)
     }
   if (schema == NULL)
     g_set_error (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_SCHEMA,
-                 "Cannot read the export schema %s; reinstall CPE Vault.", path);
+                 _("Cannot read the export schema %s; reinstall CPE Vault."), path);
   return schema;
 }
 
@@ -1952,7 +1953,7 @@ run_pass (Import        *import,
   if (import->reader == NULL)
     {
       g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_IO,
-                           "Cannot start reading the file (out of memory).");
+                           _("Cannot start reading the file (out of memory)."));
       return FALSE;
     }
   xmlTextReaderSetStructuredErrorHandler (import->reader,
@@ -1960,7 +1961,7 @@ run_pass (Import        *import,
   if (xmlTextReaderRelaxNGSetSchema (import->reader, schema) != 0)
     {
       g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_SCHEMA,
-                           "Cannot use the export schema; reinstall CPE Vault.");
+                           _("Cannot use the export schema; reinstall CPE Vault."));
       return FALSE;
     }
 
@@ -1975,12 +1976,12 @@ run_pass (Import        *import,
   if (import->io_error != NULL)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&import->io_error),
-                                  "Cannot read the file: ");
+                                  _("Cannot read the file: "));
       return FALSE;
     }
   if (import->bytes_read == 0)
     return fail_at (error, 1, CPV_PORTABLE_ERROR_MALFORMED,
-                    "the file is empty; an export starts with <" ROOT_ELEMENT ">.");
+                    _("the file is empty; an export starts with <%s>."), ROOT_ELEMENT);
   if (import->xml_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&import->xml_error));
@@ -1988,10 +1989,10 @@ run_pass (Import        *import,
     }
   if (rc < 0)
     return fail_at (error, xmlTextReaderGetParserLineNumber (import->reader),
-                    CPV_PORTABLE_ERROR_MALFORMED, "the file is not well-formed XML.");
+                    CPV_PORTABLE_ERROR_MALFORMED, _("the file is not well-formed XML."));
   if (xmlTextReaderIsValid (import->reader) != 1)
     return fail_at (error, xmlTextReaderGetParserLineNumber (import->reader),
-                    CPV_PORTABLE_ERROR_INVALID, "the file does not follow the export format.");
+                    CPV_PORTABLE_ERROR_INVALID, _("the file does not follow the export format."));
   return apply_deferred (import, error);
 }
 
@@ -2049,7 +2050,7 @@ vault_is_empty (CpvVault  *vault,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading the vault");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the vault"));
       return FALSE;
     }
   *out_empty = sqlite3_column_int (stmt, 0) == 0;
@@ -2105,8 +2106,8 @@ cpv_vault_import (CpvVault          *vault,
   if (!empty && (flags & CPV_IMPORT_MERGE) == 0)
     {
       g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_NOT_EMPTY,
-                           "The vault already holds records. Import into a new, empty vault, "
-                           "or merge the file's records into these (--merge).");
+                           _("The vault already holds records. Import into a new, empty vault, "
+                             "or merge the file's records into these (--merge)."));
       goto unlock;
     }
 
@@ -2118,7 +2119,7 @@ cpv_vault_import (CpvVault          *vault,
   check_stream = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
   if (check_stream == NULL)
     {
-      g_set_error (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_IO, "Cannot read %s: %s",
+      g_set_error (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_IO, _("Cannot read %s: %s"),
                    name, local_error->message);
       goto unlock;
     }
@@ -2136,7 +2137,7 @@ cpv_vault_import (CpvVault          *vault,
   write_stream = G_INPUT_STREAM (g_file_read (file, cancellable, &local_error));
   if (write_stream == NULL)
     {
-      g_set_error (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_IO, "Cannot read %s: %s",
+      g_set_error (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_IO, _("Cannot read %s: %s"),
                    name, local_error->message);
       goto unlock;
     }

@@ -10,6 +10,7 @@
 
 #include "cpv-program.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@ struct _CpvProgram
 
   char           *id;
   char           *name;
+  GHashTable     *names;           /* xml:lang -> <name>, see read_names() */
   char           *path;
   CpvProgramKind  kind;
 
@@ -88,6 +90,7 @@ category_free (CpvCategory *category)
   g_strfreev (category->required_fields);
   g_free (category->required_rule);
   g_free (category->description_rule);
+  g_clear_pointer (&category->names, g_hash_table_unref);
   g_free (category);
 }
 
@@ -117,6 +120,7 @@ credential_rules_free (CpvCredentialRules *rules)
 {
   g_free (rules->code);
   g_free (rules->name);
+  g_clear_pointer (&rules->names, g_hash_table_unref);
   g_free (rules->fee_tier);
   g_free (rules->group_b_rule);
   g_clear_pointer (&rules->requirement_sets, g_ptr_array_unref);
@@ -238,6 +242,57 @@ default_name (xmlNode *parent)
   return fallback ? node_text (fallback) : g_strdup ("");
 }
 
+/* Every <name> of @parent by language, keyed as g_get_language_names() spells them ("ja",
+ * "pt_BR"); the neutral or English name is also filed under "en". */
+static GHashTable *
+read_names (xmlNode    *parent,
+            const char *neutral_name)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (xmlNode *child = parent->children; child != NULL; child = child->next)
+    {
+      xmlChar *lang;
+
+      if (!is_element (child, "name"))
+        continue;
+      lang = xmlGetNsProp (child, (const xmlChar *) "lang", XML_XML_NAMESPACE);
+      if (lang != NULL && *lang != '\0')
+        {
+          char *key = g_strdelimit (g_strdup ((const char *) lang), "-", '_');
+
+          if (g_hash_table_contains (names, key))
+            g_free (key);
+          else
+            g_hash_table_insert (names, key, node_text (child));
+        }
+      xmlFree (lang);
+    }
+  if (!g_hash_table_contains (names, "en"))
+    g_hash_table_insert (names, g_strdup ("en"), g_strdup (neutral_name));
+  return names;
+}
+
+/* The name in the first of the user's languages that has one; @fallback for "C". */
+static const char *
+localized_name (GHashTable *names,
+                const char *fallback)
+{
+  const char * const *languages = g_get_language_names ();
+
+  for (gsize i = 0; names != NULL && languages[i] != NULL; i++)
+    {
+      const char *name;
+
+      if (g_str_equal (languages[i], "C") || g_str_equal (languages[i], "POSIX"))
+        break;
+      name = g_hash_table_lookup (names, languages[i]);
+      if (name != NULL && *name != '\0')
+        return name;
+    }
+  return fallback;
+}
+
 static void
 read_period (xmlNode   *node,
              CpvPeriod *period)
@@ -343,6 +398,7 @@ read_credential (xmlNode *node,
 
   rules->code = get_attr (node, "code");
   rules->name = default_name (node);
+  rules->names = read_names (node, rules->name);
   rules->cycle_years = (int) g_ascii_strtoll (cycle_years, NULL, 10);
   rules->fee_tier = get_attr (node, "fee-tier");
   rules->group_b_allowed = group_b == NULL || g_str_equal (group_b, "allowed");
@@ -407,6 +463,7 @@ read_category (xmlNode *node)
 
   category->key = get_attr (node, "key");
   category->label = default_name (node);
+  category->names = read_names (node, category->label);
   category->group = group ? group[0] : 0;
   category->max_credits = get_double (node, "max-credits", -1);
   category->per = get_attr (node, "per");
@@ -450,14 +507,14 @@ check_program (CpvProgram  *self,
       CpvCredentialRules *rules = g_ptr_array_index (self->credentials, i);
 
       if (!g_hash_table_add (codes, rules->code))
-        INVALID ("credential %s is declared twice", rules->code);
+        INVALID (_("credential %s is declared twice"), rules->code);
     }
   for (guint i = 0; i < self->credentials->len; i++)
     {
       CpvCredentialRules *rules = g_ptr_array_index (self->credentials, i);
 
       if (rules->fee_tier != NULL && cpv_program_get_fee (self, rules->fee_tier) == NULL)
-        INVALID ("credential %s uses fee tier “%s”, which <fees> does not list",
+        INVALID (_("credential %s uses fee tier “%s”, which <fees> does not list"),
                  rules->code, rules->fee_tier);
       for (guint j = 0; j < rules->requirement_sets->len; j++)
         {
@@ -465,13 +522,13 @@ check_program (CpvProgram  *self,
           const char *other = set->when_held ? set->when_held : set->when_not_held;
 
           if (other != NULL && !g_hash_table_contains (codes, other))
-            INVALID ("credential %s has requirements depending on %s, which the program "
-                     "does not declare", rules->code, other);
+            INVALID (_("credential %s has requirements depending on %s, which the program "
+                       "does not declare"), rules->code, other);
           if (set->group_a_min > set->cycle_total)
-            INVALID ("credential %s asks for more Group A credits (%.2f) than in all (%.2f)",
+            INVALID (_("credential %s asks for more Group A credits (%.2f) than in all (%.2f)"),
                      rules->code, set->group_a_min, set->cycle_total);
           if (set->group_b_max > set->cycle_total)
-            INVALID ("credential %s counts more Group B credits (%.2f) than in all (%.2f)",
+            INVALID (_("credential %s counts more Group B credits (%.2f) than in all (%.2f)"),
                      rules->code, set->group_b_max, set->cycle_total);
         }
       for (guint j = 0; j < rules->links->len; j++)
@@ -479,8 +536,8 @@ check_program (CpvProgram  *self,
           CpvCredentialLink *link = g_ptr_array_index (rules->links, j);
 
           if (!g_hash_table_contains (codes, link->to) || g_str_equal (link->to, rules->code))
-            INVALID ("credential %s links to %s, which is not another credential of the "
-                     "program", rules->code, link->to);
+            INVALID (_("credential %s links to %s, which is not another credential of the "
+                       "program"), rules->code, link->to);
         }
     }
   for (guint i = 0; i < self->categories->len; i++)
@@ -488,12 +545,12 @@ check_program (CpvProgram  *self,
       CpvCategory *category = g_ptr_array_index (self->categories, i);
 
       if (!g_hash_table_add (keys, category->key))
-        INVALID ("category %s is declared twice", category->key);
+        INVALID (_("category %s is declared twice"), category->key);
     }
   if (self->upgrade_fee != NULL &&
       (cpv_program_get_fee (self, self->upgrade_from) == NULL ||
        cpv_program_get_fee (self, self->upgrade_to) == NULL))
-    INVALID ("the upgrade fee names a tier that <fees> does not list");
+    INVALID (_("the upgrade fee names a tier that <fees> does not list"));
 #undef INVALID
   return TRUE;
 }
@@ -511,6 +568,7 @@ read_program (CpvProgram *self,
 
   self->id = get_attr (root, "id");
   self->name = default_name (root);
+  self->names = read_names (root, self->name);
   self->kind = g_strcmp0 (kind, "jrca") == 0 ? CPV_PROGRAM_KIND_JRCA : CPV_PROGRAM_KIND_CPE;
 
   self->credits_per_hour = 1;
@@ -619,8 +677,8 @@ load_schema (const char  *schema_path,
   if (!g_file_get_contents (schema_path, &contents, &length, NULL))
     {
       g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_SCHEMA,
-                   "The program schema %s cannot be read; reinstall CPE Vault or set "
-                   "CPV_SCHEMAS_DIR", schema_path);
+                   _("The program schema %s cannot be read; reinstall CPE Vault or set "
+                     "CPV_SCHEMAS_DIR"), schema_path);
       return NULL;
     }
   parser = xmlRelaxNGNewMemParserCtxt (contents, (int) length);
@@ -630,7 +688,7 @@ load_schema (const char  *schema_path,
   xmlRelaxNGFreeParserCtxt (parser);
   if (schema == NULL)
     g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_SCHEMA,
-                 "The program schema %s is damaged; reinstall CPE Vault", schema_path);
+                 _("The program schema %s is damaged; reinstall CPE Vault"), schema_path);
   return schema;
 }
 
@@ -658,14 +716,14 @@ load_program (const char     *path,
   if (length > MAX_PROGRAM_FILE_SIZE)
     {
       g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_INVALID,
-                   "%s: too large for a program file (%" G_GSIZE_FORMAT " bytes)", path, length);
+                   _("%s: too large for a program file (%zu bytes)"), path, (size_t) length);
       return NULL;
     }
 
   parser = xmlNewParserCtxt ();
   if (parser == NULL)
     {
-      g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_IO, "%s: out of memory", path);
+      g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_IO, _("%s: out of memory"), path);
       return NULL;
     }
   /* No network, no entity substitution, no DTD loading: a program file is plain data. */
@@ -679,7 +737,7 @@ load_program (const char     *path,
                                                                             : "not XML"));
 
       g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_MALFORMED,
-                   "%s:%d: not a well-formed XML file: %s", path, last ? last->line : 0, reason);
+                   _("%s:%d: not a well-formed XML file: %s"), path, last ? last->line : 0, reason);
       xmlFreeParserCtxt (parser);
       return NULL;
     }
@@ -694,7 +752,7 @@ load_program (const char     *path,
   if (status != 0)
     {
       g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_INVALID,
-                   "%s:%d: not a valid program file: %s", path, errors.line,
+                   _("%s:%d: not a valid program file: %s"), path, errors.line,
                    errors.messages->len ? errors.messages->str : "does not follow program.rng");
       g_string_free (errors.messages, TRUE);
       xmlFreeDoc (doc);
@@ -721,6 +779,7 @@ cpv_program_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->name);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_free (self->path);
   g_free (self->credit_step_rule);
   g_free (self->activity_cap_rule);
@@ -794,6 +853,50 @@ cpv_program_get_name (CpvProgram *self)
 {
   g_return_val_if_fail (CPV_IS_PROGRAM (self), NULL);
   return self->name;
+}
+
+/**
+ * cpv_program_get_localized_name:
+ * @self: a program
+ *
+ * The program's `<name>` in the first language of g_get_language_names() that the file
+ * names it in, such as the `xml:lang="ja"` name for a Japanese user.
+ *
+ * Returns: the name for people in the current locale; cpv_program_get_name() otherwise
+ */
+const char *
+cpv_program_get_localized_name (CpvProgram *self)
+{
+  g_return_val_if_fail (CPV_IS_PROGRAM (self), NULL);
+  return localized_name (self->names, self->name);
+}
+
+/**
+ * cpv_credential_rules_get_localized_name:
+ * @rules: a credential of a program
+ *
+ * Returns: the credential's `<name>` in the current locale's language when the program file
+ *   has one, else @rules->name
+ */
+const char *
+cpv_credential_rules_get_localized_name (const CpvCredentialRules *rules)
+{
+  g_return_val_if_fail (rules != NULL, NULL);
+  return localized_name (rules->names, rules->name);
+}
+
+/**
+ * cpv_category_get_localized_name:
+ * @category: a category of a program
+ *
+ * Returns: the category's `<name>` in the current locale's language when the program file
+ *   has one, else @category->label
+ */
+const char *
+cpv_category_get_localized_name (const CpvCategory *category)
+{
+  g_return_val_if_fail (category != NULL, NULL);
+  return localized_name (category->names, category->label);
 }
 
 const char *
@@ -1140,7 +1243,7 @@ cpv_program_registry_load_file (CpvProgramRegistry  *self,
   if (cpv_program_registry_lookup (self, program->id) != NULL)
     {
       g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_DUPLICATE,
-                   "%s: a program with the id “%s” is already loaded from %s", path,
+                   _("%s: a program with the id “%s” is already loaded from %s"), path,
                    program->id, cpv_program_get_path (cpv_program_registry_lookup (self,
                                                                                     program->id)));
       return NULL;
@@ -1153,7 +1256,7 @@ cpv_program_registry_load_file (CpvProgramRegistry  *self,
       if (cpv_program_registry_lookup_category (self, category->key, &owner) != NULL)
         {
           g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_DUPLICATE,
-                       "%s: the category key “%s” is already used by the program “%s”", path,
+                       _("%s: the category key “%s” is already used by the program “%s”"), path,
                        category->key, owner->id);
           return NULL;
         }
@@ -1248,8 +1351,8 @@ cpv_program_registry_new_default (GError **error)
   if (!g_file_test (system_dir, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_IO,
-                   "The program directory %s is missing; reinstall CPE Vault or set "
-                   "CPV_PROGRAMS_DIR", system_dir);
+                   _("The program directory %s is missing; reinstall CPE Vault or set "
+                     "CPV_PROGRAMS_DIR"), system_dir);
       return NULL;
     }
   if (!cpv_program_registry_load_dir (self, system_dir, FALSE, error))
@@ -1415,14 +1518,14 @@ cpv_program_registry_default_lines (CpvProgramRegistry  *self,
   if (!cpv_day_parse (activity->end_date, &end))
     {
       g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_INVALID,
-                   "The activity has no valid end date (YYYY-MM-DD)");
+                   _("The activity has no valid end date (YYYY-MM-DD)"));
       return FALSE;
     }
   category = cpv_program_registry_lookup_category (self, activity->category, &program);
   if (category == NULL)
     {
       g_set_error (error, CPV_RULES_ERROR, CPV_RULES_ERROR_NOT_FOUND,
-                   "Unknown category “%s”; `cpe-vault-cli programs` lists the categories",
+                   _("Unknown category “%s”; `cpe-vault-cli programs` lists the categories"),
                    activity->category ? activity->category : "");
       return FALSE;
     }
@@ -1540,29 +1643,35 @@ cpv_programs_to_text (CpvProgramRegistry *self)
 
       if (i > 0)
         g_string_append_c (out, '\n');
-      g_string_append_printf (out, "%s — %s\n  %s\n\n  Credentials\n", program->id,
-                              program->name, program->path);
+      /* TRANSLATORS: program id, program name, the file it was read from. */
+      g_string_append_printf (out, _("%s — %s\n  %s\n\n  Credentials\n"), program->id,
+                              cpv_program_get_localized_name (program), program->path);
       for (guint j = 0; j < program->credentials->len; j++)
         {
           CpvCredentialRules *rules = g_ptr_array_index (program->credentials, j);
 
-          g_string_append_printf (out, "    %-10s %d-year cycle", rules->code,
-                                  rules->cycle_years);
+          g_string_append_printf (out, "    %-10s ", rules->code);
+          g_string_append_printf (out, _("%d-year cycle"), rules->cycle_years);
           for (guint k = 0; k < rules->requirement_sets->len; k++)
             {
               CpvRequirementSet *set = g_ptr_array_index (rules->requirement_sets, k);
 
-              g_string_append_printf (out, "%s%.0f credits (%.0f Group A)",
-                                      k ? "; " : "  ", set->cycle_total, set->group_a_min);
+              g_string_append (out, k ? "; " : "  ");
+              g_string_append_printf (out, _("%.0f credits (%.0f Group A)"), set->cycle_total,
+                                      set->group_a_min);
               if (set->when_held)
-                g_string_append_printf (out, " with %s", set->when_held);
+                /* TRANSLATORS: %s is another credential, such as CISSP. */
+                g_string_append_printf (out, _(" with %s"), set->when_held);
               if (set->when_not_held)
-                g_string_append_printf (out, " without %s", set->when_not_held);
+                g_string_append_printf (out, _(" without %s"), set->when_not_held);
             }
-          g_string_append_printf (out, "  %s\n", rules->name);
+          g_string_append_printf (out, "  %s\n", cpv_credential_rules_get_localized_name (rules));
         }
       if (program->categories->len > 0)
-        g_string_append (out, "\n  Categories                                      group  max\n");
+        /* TRANSLATORS: column headings; “group” starts at column 51 and “max” at column 58
+         * of the lines below. */
+        g_string_append (out,
+                         _("\n  Categories                                      group  max\n"));
       for (guint j = 0; j < program->categories->len; j++)
         {
           CpvCategory *category = g_ptr_array_index (program->categories, j);
@@ -1572,7 +1681,7 @@ cpv_programs_to_text (CpvProgramRegistry *self)
 
           g_string_append_printf (out, "    %-46s %c    %s  %s\n", category->key,
                                   category->group ? category->group : '-', max,
-                                  category->label);
+                                  cpv_category_get_localized_name (category));
         }
     }
   return g_string_free (out, FALSE);

@@ -78,6 +78,7 @@ typedef struct
   char    *required_rule;
   int      description_max_words; /* 0 when not limited */
   char    *description_rule;
+  GHashTable *names;             /* xml:lang -> <name>, for ..._get_localized_name() */
 } CpvCategory;
 
 /* Requirements of one cycle. A credential can have several sets, selected by which other
@@ -136,6 +137,7 @@ typedef struct
   CpvPeriod  restoration_extension;
   double     cpd_hours_per_year; /* JRCA expert-only CPD; < 0 when not stated */
   char      *cpd_rule;
+  GHashTable *names;           /* xml:lang -> <name>, for ..._get_localized_name() */
 } CpvCredentialRules;
 
 typedef struct
@@ -158,6 +160,9 @@ CpvProgram               *cpv_program_new_from_file              (const char    
                                                                   GError             **error);
 const char               *cpv_program_get_id                     (CpvProgram          *self);
 const char               *cpv_program_get_name                   (CpvProgram          *self);
+const char               *cpv_program_get_localized_name         (CpvProgram          *self);
+const char               *cpv_credential_rules_get_localized_name (const CpvCredentialRules *rules);
+const char               *cpv_category_get_localized_name        (const CpvCategory   *category);
 const char               *cpv_program_get_path                   (CpvProgram          *self);
 CpvProgramKind            cpv_program_get_kind                   (CpvProgram          *self);
 double                    cpv_program_get_credits_per_hour       (CpvProgram          *self);

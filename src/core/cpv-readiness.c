@@ -15,6 +15,7 @@
 #include "cpv-vault-private.h"
 #include "cpv-words.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* What an auditor asks for (ISC2-AUDIT-2, ISC2-REC-1, ISC2-REC-2, ISC2-REC-4), read from the
@@ -111,11 +112,12 @@ cpv_record_readiness_find_gap (const CpvRecordReadiness *readiness,
 char *
 cpv_cycle_readiness_summary (const CpvCycleReadiness *readiness)
 {
-  return g_strdup_printf ("ready for audit: %u of %u %s", readiness->n_ready,
-                          readiness->n_total,
-                          readiness->records->len > 0 &&
-                          ((CpvRecordReadiness *) readiness->records->pdata[0])->subject ==
-                          CPV_READINESS_JRCA_AUDIT ? "audit records" : "activities");
+  if (readiness->records->len > 0 &&
+      ((CpvRecordReadiness *) readiness->records->pdata[0])->subject == CPV_READINESS_JRCA_AUDIT)
+    return g_strdup_printf (_("ready for audit: %u of %u audit records"), readiness->n_ready,
+                            readiness->n_total);
+  return g_strdup_printf (_("ready for audit: %u of %u activities"), readiness->n_ready,
+                          readiness->n_total);
 }
 
 static CpvRecordReadiness *
@@ -214,9 +216,45 @@ field_value (CpvActivity *activity,
 static const char *
 field_label (const char *field)
 {
-  if (g_str_equal (field, "isbn"))
-    return "ISBN";
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "isbn", N_("ISBN") },
+    { "author", N_("author") },
+    { "publisher", N_("publisher") },
+    { "provider", N_("provider") },
+    { "description", N_("description") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (field, labels[i].field))
+      return _(labels[i].label);
   return field;
+}
+
+/* What a category's maximum is counted per (per=""), as a noun for people. */
+static const char *
+unit_noun (const char *per)
+{
+  static const struct { const char *per; const char *noun; } nouns[] = {
+    { "article", N_("article") },
+    { "blog", N_("blog") },
+    { "book", N_("book") },
+    { "certificate", N_("certificate") },
+    { "chapter", N_("chapter") },
+    { "entry", N_("entry") },
+    { "magazine", N_("magazine") },
+    { "program", N_("program") },
+    { "quiz", N_("quiz") },
+    { "training", N_("training") },
+    { "white-paper", N_("white paper") },
+    { "year", N_("year") },
+    { "publication", N_("publication") },
+    { "activity", N_("activity") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (g_str_equal (per, nouns[i].per))
+      return _(nouns[i].noun);
+  return per;
 }
 
 /**
@@ -247,7 +285,7 @@ cpv_readiness_evaluate_activity (CpvProgramRegistry *registry,
     category = cpv_program_registry_lookup_category (registry, activity->category, NULL);
   if (registry != NULL && category == NULL)
     add_gap (readiness, "CPV-CATEGORY",
-             "The category “%s” is not in any loaded program: its evidence rules are unknown",
+             _("The category “%s” is not in any loaded program: its evidence rules are unknown"),
              activity->category ? activity->category : "");
 
   if (category != NULL)
@@ -286,26 +324,26 @@ cpv_readiness_evaluate_activity (CpvProgramRegistry *registry,
         {
           if (!has_evidence_of (evidence, "proof-of-possession"))
             add_gap (readiness, keep_rule,
-                     "Keep proof of possession: the %s itself, a sales slip, an invoice or a "
-                     "library record (a description does not replace it)",
-                     category->per != NULL ? category->per : "publication");
+                     _("Keep proof of possession: the %s itself, a sales slip, an invoice or a "
+                       "library record (a description does not replace it)"),
+                     unit_noun (category->per != NULL ? category->per : "publication"));
         }
       else if (!has_proof && !(description_allowed && description_ok))
         {
           if (description_allowed)
             add_gap (readiness, evidence_rule,
-                     "No proof of a kind this category accepts (%s) and no description of at "
-                     "most %d words", accepted->str,
+                     _("No proof of a kind this category accepts (%s) and no description of at "
+                       "most %d words"), accepted->str,
                      category->description_max_words > 0 ? category->description_max_words : 250);
           else
             add_gap (readiness, evidence_rule,
-                     "No proof of a kind this category accepts (%s)", accepted->str);
+                     _("No proof of a kind this category accepts (%s)"), accepted->str);
         }
 
       if (category->description_max_words > 0 && !blank (activity->description) &&
           !description_ok)
         add_gap (readiness, category->description_rule,
-                 "The description has %u words; at most %d are accepted", words,
+                 _("The description has %u words; at most %d are accepted"), words,
                  category->description_max_words);
 
       for (guint i = 0; category->required_fields != NULL && category->required_fields[i]; i++)
@@ -313,8 +351,11 @@ cpv_readiness_evaluate_activity (CpvProgramRegistry *registry,
           const char *field = category->required_fields[i];
 
           if (blank (field_value (activity, field)))
-            add_gap (readiness, keep_rule, "Keep the %s of the %s with the record",
-                     field_label (field), category->per != NULL ? category->per : "activity");
+            /* TRANSLATORS: a field such as “ISBN” or “author”, then what the record is, such
+             * as “book” or “activity”. */
+            add_gap (readiness, keep_rule, _("Keep the %s of the %s with the record"),
+                     field_label (field),
+                     unit_noun (category->per != NULL ? category->per : "activity"));
         }
     }
 
@@ -323,7 +364,7 @@ cpv_readiness_evaluate_activity (CpvProgramRegistry *registry,
       CpvIsbnCheck check = cpv_isbn_check (activity->isbn, NULL);
 
       if (check != CPV_ISBN_VALID)
-        add_gap (readiness, keep_rule, "The ISBN “%s” is not valid: %s", activity->isbn,
+        add_gap (readiness, keep_rule, _("The ISBN “%s” is not valid: %s"), activity->isbn,
                  cpv_isbn_check_to_string (check));
     }
   return readiness;
@@ -397,18 +438,19 @@ evaluate_jrca_audit (const CpvJrcaAudit *audit)
 
   if (audit->role == CPV_JRCA_ROLE_OBSERVER)
     add_gap (readiness, "JRCA-OBS-1",
-             "Participation as an observer is never a valid audit record");
+             _("Participation as an observer is never a valid audit record"));
   if (!audit->attested_by_org)
     add_gap (readiness, JRCA_EVIDENCE_RULE,
-             "Form 5A needs the attestation (signature or seal) of the audited organisation's "
-             "management representative");
+             _("Form 5A needs the attestation (signature or seal) of the audited organisation's "
+               "management representative"));
   if (!audit->has_schedule)
-    add_gap (readiness, JRCA_EVIDENCE_RULE, "Keep a copy of the audit schedule of each audit day");
+    add_gap (readiness, JRCA_EVIDENCE_RULE,
+             _("Keep a copy of the audit schedule of each audit day"));
   if (!audit->body_iaf_accredited && !audit->has_report)
     add_gap (readiness, JRCA_EVIDENCE_RULE,
-             "The certification body is not accredited by an IAF member: keep a copy of the "
-             "audit report (plan, opening meeting, findings and conclusions, closing meeting; "
-             "details may be masked)");
+             _("The certification body is not accredited by an IAF member: keep a copy of the "
+               "audit report (plan, opening meeting, findings and conclusions, closing meeting; "
+               "details may be masked)"));
   return readiness;
 }
 
@@ -440,8 +482,8 @@ check_cycle (CpvVault            *vault,
                                    &readiness->cycle_end))
     {
       g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                   "The cycle dates of credential %" G_GINT64_FORMAT " cannot be read",
-                   credential->id);
+                   _("The cycle dates of credential %lld cannot be read"),
+                   (long long) credential->id);
       return NULL;
     }
 

@@ -12,6 +12,7 @@
 #include "cpv-date.h"
 #include "cpv-vault-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 G_DEFINE_FINAL_TYPE (CpvCredential, cpv_credential, G_TYPE_OBJECT)
@@ -154,15 +155,18 @@ check_date (const char  *value,
           *out_day = 0;
           return TRUE;
         }
+      /* TRANSLATORS: %s names the date, such as “cycle start” or “end date”. */
       g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                   "The %s is missing (a date like 2026-03-31).", field);
+                   _("The %s is missing (a date like 2026-03-31)."), _(field));
       return FALSE;
     }
   if (!cpv_day_parse (value, out_day))
     {
       g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                   "The %s “%s” is not a valid date; write it as YYYY-MM-DD, e.g. 2026-03-31.",
-                   field, value);
+                   /* TRANSLATORS: the first %s names the date, such as “cycle start”, the
+                    * second is what was entered. */
+                   _("The %s “%s” is not a valid date; write it as YYYY-MM-DD, e.g. 2026-03-31."),
+                   _(field), value);
       return FALSE;
     }
   return TRUE;
@@ -179,17 +183,18 @@ cpv_credential_validate (CpvCredential  *credential,
   if (is_blank (credential->program) || is_blank (credential->code))
     {
       g_set_error_literal (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                           "A credential needs its program (e.g. isc2) and its code (e.g. CISSP).");
+                           _("A credential needs its program (e.g. isc2) and its code "
+                             "(e.g. CISSP)."));
       return FALSE;
     }
-  if (!check_date (credential->cycle_start, "cycle start", TRUE, &start, error) ||
-      !check_date (credential->cycle_end, "cycle end", TRUE, &end, error) ||
-      !check_date (credential->member_since, "member-since date", FALSE, &since, error))
+  if (!check_date (credential->cycle_start, N_("cycle start"), TRUE, &start, error) ||
+      !check_date (credential->cycle_end, N_("cycle end"), TRUE, &end, error) ||
+      !check_date (credential->member_since, N_("member-since date"), FALSE, &since, error))
     return FALSE;
   if (end <= start)
     {
       g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                   "The cycle ends (%s) before it starts (%s).",
+                   _("The cycle ends (%s) before it starts (%s)."),
                    credential->cycle_end, credential->cycle_start);
       return FALSE;
     }
@@ -207,35 +212,35 @@ cpv_activity_validate (CpvActivity  *activity,
   if (is_blank (activity->title))
     {
       g_set_error_literal (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                           "An activity needs a title.");
+                           _("An activity needs a title."));
       return FALSE;
     }
   if (is_blank (activity->category))
     {
       g_set_error_literal (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                           "An activity needs a category.");
+                           _("An activity needs a category."));
       return FALSE;
     }
-  if (!check_date (activity->start_date, "start date", TRUE, &start, error) ||
-      !check_date (activity->end_date, "end date", TRUE, &end, error))
+  if (!check_date (activity->start_date, N_("start date"), TRUE, &start, error) ||
+      !check_date (activity->end_date, N_("end date"), TRUE, &end, error))
     return FALSE;
   if (end < start)
     {
       g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                   "The activity ends (%s) before it starts (%s).",
+                   _("The activity ends (%s) before it starts (%s)."),
                    activity->end_date, activity->start_date);
       return FALSE;
     }
   if (!isfinite (activity->credits) || activity->credits < 0)
     {
       g_set_error_literal (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                           "Credits must be a number of zero or more, e.g. 1.25.");
+                           _("Credits must be a number of zero or more, e.g. 1.25."));
       return FALSE;
     }
   if (!isfinite (activity->hours) || (activity->hours < 0 && activity->hours != -1))
     {
       g_set_error_literal (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                           "Hours must be a number of zero or more, e.g. 1.5.");
+                           _("Hours must be a number of zero or more, e.g. 1.5."));
       return FALSE;
     }
   for (guint i = 0; i < activity->credit_lines->len; i++)
@@ -245,7 +250,7 @@ cpv_activity_validate (CpvActivity  *activity,
       if (line->group != 'A' && line->group != 'B')
         {
           g_set_error_literal (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID,
-                               "A credit group must be A or B.");
+                               _("A credit group must be A or B."));
           return FALSE;
         }
     }
@@ -285,8 +290,9 @@ not_found (GError     **error,
            const char  *what,
            gint64       id)
 {
+  /* TRANSLATORS: %s is “credential” or “activity”, %lld its number. */
   g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND,
-               "There is no %s with id %" G_GINT64_FORMAT ".", what, id);
+               _("There is no %s with id %lld."), _(what), (long long) id);
   return FALSE;
 }
 
@@ -323,7 +329,7 @@ cpv_vault_add_credential (CpvVault       *vault,
   now = _cpv_now_iso ();
   bind_credential (stmt, credential);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
-  if (!_cpv_step_done (vault, stmt, "adding the credential", error))
+  if (!_cpv_step_done (vault, stmt, N_("adding the credential"), error))
     goto out;
   id = sqlite3_last_insert_rowid (db);
   credential->id = id;
@@ -360,11 +366,11 @@ cpv_vault_update_credential (CpvVault       *vault,
     goto out;
   bind_credential (stmt, credential);
   sqlite3_bind_int64 (stmt, 6, credential->id);
-  if (!_cpv_step_done (vault, stmt, "changing the credential", error))
+  if (!_cpv_step_done (vault, stmt, N_("changing the credential"), error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, "credential", credential->id);
+      not_found (error, N_("credential"), credential->id);
       goto out;
     }
   ok = TRUE;
@@ -398,11 +404,11 @@ cpv_vault_remove_credential (CpvVault  *vault,
   if (stmt == NULL)
     goto out;
   sqlite3_bind_int64 (stmt, 1, credential_id);
-  if (!_cpv_step_done (vault, stmt, "removing the credential", error))
+  if (!_cpv_step_done (vault, stmt, N_("removing the credential"), error))
     goto out;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, "credential", credential_id);
+      not_found (error, N_("credential"), credential_id);
       goto out;
     }
   ok = TRUE;
@@ -435,9 +441,9 @@ cpv_vault_get_credential (CpvVault  *vault,
   if (rc == SQLITE_ROW)
     credential = credential_from_row (stmt);
   else if (rc == SQLITE_DONE)
-    not_found (error, "credential", credential_id);
+    not_found (error, N_("credential"), credential_id);
   else
-    _cpv_vault_set_sql_error (vault, error, rc, "reading the credential");
+    _cpv_vault_set_sql_error (vault, error, rc, N_("reading the credential"));
 
 out:
   _cpv_vault_unlock (vault);
@@ -470,7 +476,7 @@ cpv_vault_list_credentials (CpvVault  *vault,
     g_ptr_array_add (list, credential_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "listing credentials");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("listing credentials"));
       goto out;
     }
   result = g_steal_pointer (&list);
@@ -542,7 +548,7 @@ write_credit_lines (CpvVault     *vault,
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, activity->id);
-  if (!_cpv_step_done (vault, clear, "saving the activity's credits", error))
+  if (!_cpv_step_done (vault, clear, N_("saving the activity's credits"), error))
     return FALSE;
 
   insert = _cpv_vault_prepare (vault,
@@ -559,10 +565,10 @@ write_credit_lines (CpvVault     *vault,
       sqlite3_bind_int64 (insert, 1, activity->id);
       sqlite3_bind_int64 (insert, 2, line->credential_id);
       sqlite3_bind_text (insert, 3, group, 1, SQLITE_TRANSIENT);
-      if (!_cpv_step_done (vault, insert, "saving the activity's credits", error))
+      if (!_cpv_step_done (vault, insert, N_("saving the activity's credits"), error))
         return FALSE;
       if (sqlite3_changes (sqlite3_db_handle (insert)) == 0)
-        return not_found (error, "credential", line->credential_id);
+        return not_found (error, N_("credential"), line->credential_id);
     }
   return TRUE;
 }
@@ -587,7 +593,7 @@ read_credit_lines (CpvVault     *vault,
                                   _cpv_column_text (stmt, 1)[0]);
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading the activity's credits");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the activity's credits"));
       return FALSE;
     }
   return TRUE;
@@ -631,7 +637,7 @@ cpv_vault_add_activity (CpvVault     *vault,
   now = _cpv_now_iso ();
   bind_activity (stmt, activity);
   sqlite3_bind_text (stmt, 14, now, -1, SQLITE_TRANSIENT);
-  if (!_cpv_step_done (vault, stmt, "adding the activity", error))
+  if (!_cpv_step_done (vault, stmt, N_("adding the activity"), error))
     goto fail;
   activity->id = sqlite3_last_insert_rowid (db);
   if (!write_credit_lines (vault, activity, error) ||
@@ -690,11 +696,11 @@ cpv_vault_update_activity (CpvVault     *vault,
   bind_activity (stmt, activity);
   sqlite3_bind_text (stmt, 14, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 15, activity->id);
-  if (!_cpv_step_done (vault, stmt, "changing the activity", error))
+  if (!_cpv_step_done (vault, stmt, N_("changing the activity"), error))
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, "activity", activity->id);
+      not_found (error, N_("activity"), activity->id);
       goto fail;
     }
   if (!write_credit_lines (vault, activity, error) ||
@@ -745,17 +751,17 @@ cpv_vault_remove_activity (CpvVault  *vault,
   if (orphans == NULL)
     goto fail;
   sqlite3_bind_int64 (orphans, 1, activity_id);
-  if (!_cpv_step_done (vault, orphans, "removing the activity's evidence", error))
+  if (!_cpv_step_done (vault, orphans, N_("removing the activity's evidence"), error))
     goto fail;
   stmt = _cpv_vault_prepare (vault, "DELETE FROM activity WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, activity_id);
-  if (!_cpv_step_done (vault, stmt, "removing the activity", error))
+  if (!_cpv_step_done (vault, stmt, N_("removing the activity"), error))
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, "activity", activity_id);
+      not_found (error, N_("activity"), activity_id);
       goto fail;
     }
   if (!_cpv_vault_commit (vault, error))
@@ -793,12 +799,12 @@ cpv_vault_get_activity (CpvVault  *vault,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      not_found (error, "activity", activity_id);
+      not_found (error, N_("activity"), activity_id);
       goto out;
     }
   if (rc != SQLITE_ROW)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading the activity");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the activity"));
       goto out;
     }
   activity = activity_from_row (stmt);
@@ -845,7 +851,7 @@ cpv_vault_list_activities (CpvVault  *vault,
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "listing activities");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("listing activities"));
       goto out;
     }
 
@@ -866,7 +872,7 @@ cpv_vault_list_activities (CpvVault  *vault,
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "listing activities");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("listing activities"));
       goto out;
     }
   result = g_steal_pointer (&list);

@@ -15,6 +15,7 @@
 #include "cpv-records.h"
 #include "cpv-vault-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Interpretations:
@@ -113,10 +114,14 @@ _cpv_keeping_period_rule (CpvProgramRegistry *registry,
 static char *
 describe_period (const CpvPeriod *period)
 {
-  const char *unit = period->unit == CPV_PERIOD_DAYS ? "day"
-                   : period->unit == CPV_PERIOD_MONTHS ? "month" : "year";
-
-  return g_strdup_printf ("%d %s%s", period->count, unit, period->count == 1 ? "" : "s");
+  if (period->unit == CPV_PERIOD_DAYS)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", period->count),
+                            period->count);
+  if (period->unit == CPV_PERIOD_MONTHS)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d month", "%d months",
+                                         period->count), period->count);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year", "%d years", period->count),
+                          period->count);
 }
 
 static int
@@ -331,19 +336,24 @@ apply_holds (Computation      *c,
       if (request->status == CPV_AUDIT_STATUS_OPEN || request->status == CPV_AUDIT_STATUS_RESPONDED)
         {
           cpv_day_format_buf (request->received, day);
-          item->hold_reason = g_strdup_printf ("audit request %" G_GINT64_FORMAT " received %s "
-                                               "is %s (ISC2-AUDIT-1)", request->id, day,
-                                               cpv_audit_status_to_string (request->status));
+          if (request->status == CPV_AUDIT_STATUS_OPEN)
+            item->hold_reason = g_strdup_printf (_("audit request %lld received %s is open "
+                                                   "(ISC2-AUDIT-1)"), (long long) request->id,
+                                                 day);
+          else
+            item->hold_reason = g_strdup_printf (_("audit request %lld received %s is responded "
+                                                   "to and awaits the decision (ISC2-AUDIT-1)"),
+                                                 (long long) request->id, day);
         }
       else if (until == 0)
-        item->hold_reason = g_strdup_printf ("an appeal of audit request %" G_GINT64_FORMAT
-                                             " is pending (ISC2-APPEAL-1)", request->id);
+        item->hold_reason = g_strdup_printf (_("an appeal of audit request %lld is pending "
+                                               "(ISC2-APPEAL-1)"), (long long) request->id);
       else
         {
           cpv_day_format_buf (until, day);
-          item->hold_reason = g_strdup_printf ("the rejection of audit request %" G_GINT64_FORMAT
-                                               " may be appealed until %s (ISC2-APPEAL-1)",
-                                               request->id, day);
+          item->hold_reason = g_strdup_printf (_("the rejection of audit request %lld may be "
+                                                 "appealed until %s (ISC2-APPEAL-1)"),
+                                               (long long) request->id, day);
         }
     }
 }
@@ -385,8 +395,10 @@ activity_item (Computation        *c,
       g_free (item->reason);
       g_free (item->rule);
       item->rule = g_strdup (period->rule ? period->rule : DEFAULT_RETENTION_RULE);
-      item->reason = g_strdup_printf ("%s after the end of the %s cycle %s to %s (%s)", length,
-                                      credential->code, a, b, item->rule);
+      /* TRANSLATORS: a length such as “12 months”, a credential such as CISSP, the first and
+       * last day of its cycle, a rule tag. */
+      item->reason = g_strdup_printf (_("%s after the end of the %s cycle %s to %s (%s)"),
+                                      length, credential->code, a, b, item->rule);
     }
   if (item->retention_until == 0)
     {
@@ -395,8 +407,9 @@ activity_item (Computation        *c,
 
       item->retention_until = cpv_period_add (period, end, 1);
       item->rule = g_strdup (period->rule);
-      item->reason = g_strdup_printf ("%s after the activity's end date: it counts toward no "
-                                      "stored credential (%s)", length, period->rule);
+      /* TRANSLATORS: a length such as “12 months”, then a rule tag. */
+      item->reason = g_strdup_printf (_("%s after the activity's end date: it counts toward no "
+                                        "stored credential (%s)"), length, period->rule);
     }
   apply_holds (c, activity, item, today);
   return item;
@@ -458,13 +471,13 @@ compute (CpvVault            *vault,
       if (!cpv_day_parse (day, &item->retention_until))
         item->retention_until = today;
       item->rule = g_strdup (DEFAULT_RETENTION_RULE);
-      item->reason = g_strdup ("linked to no activity");
+      item->reason = g_strdup (_("linked to no activity"));
       g_ptr_array_add (c->items, item);
       g_hash_table_insert (evidence_items, &item->id, item);
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading evidence");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading evidence"));
       goto out;
     }
 
@@ -481,14 +494,14 @@ compute (CpvVault            *vault,
 
       if (activity == NULL || item == NULL)
         continue;
-      if (g_str_equal (item->reason, "linked to no activity") ||
+      if (g_str_equal (item->reason, _("linked to no activity")) ||
           activity->retention_until > item->retention_until)
         {
           item->retention_until = activity->retention_until;
           g_free (item->reason);
           g_free (item->rule);
-          item->reason = g_strdup_printf ("evidence of activity %" G_GINT64_FORMAT ": %s",
-                                          activity->id, activity->reason);
+          item->reason = g_strdup_printf (_("evidence of activity %lld: %s"),
+                                          (long long) activity->id, activity->reason);
           item->rule = g_strdup (activity->rule);
         }
       if (activity->held && !(item->held && item->held_until == 0) &&
@@ -503,7 +516,7 @@ compute (CpvVault            *vault,
     }
   if (rc != SQLITE_DONE)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, "reading evidence links");
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading evidence links"));
       goto out;
     }
   ok = TRUE;
@@ -590,8 +603,9 @@ cpv_retention_get (CpvVault            *vault,
   computation_clear (&c);
   if (found == NULL)
     g_set_error (error, CPV_RETENTION_ERROR, CPV_RETENTION_ERROR_NOT_FOUND,
-                 "No %s with id %" G_GINT64_FORMAT,
-                 kind == CPV_RECORD_ACTIVITY ? "activity" : "evidence item", id);
+                 kind == CPV_RECORD_ACTIVITY ? _("No activity with id %lld")
+                                             : _("No evidence item with id %lld"),
+                 (long long) id);
   return found;
 }
 
@@ -616,7 +630,6 @@ cpv_retention_check_delete (CpvVault            *vault,
                             GError             **error)
 {
   g_autoptr(CpvRetentionItem) item = NULL;
-  const char *what = kind == CPV_RECORD_ACTIVITY ? "Activity" : "Evidence item";
   char until[11];
 
   item = cpv_retention_get (vault, registry, kind, id, today, error);
@@ -627,17 +640,25 @@ cpv_retention_check_delete (CpvVault            *vault,
 
   if (item->held)
     {
+      /* TRANSLATORS: the record's number and title, then why it is held. */
       g_set_error (error, CPV_RETENTION_ERROR, CPV_RETENTION_ERROR_HELD,
-                   "%s %" G_GINT64_FORMAT " “%s” is held: %s. Removing it anyway needs an "
-                   "explicit confirmation (--force).", what, item->id, item->label,
-                   item->hold_reason);
+                   kind == CPV_RECORD_ACTIVITY
+                   ? _("Activity %lld “%s” is held: %s. Removing it anyway needs an explicit "
+                       "confirmation (--force).")
+                   : _("Evidence item %lld “%s” is held: %s. Removing it anyway needs an "
+                       "explicit confirmation (--force)."),
+                   (long long) item->id, item->label, item->hold_reason);
       return FALSE;
     }
   cpv_day_format_buf (item->retention_until, until);
+  /* TRANSLATORS: the record's number and title, the last day to keep it, then why. */
   g_set_error (error, CPV_RETENTION_ERROR, CPV_RETENTION_ERROR_UNDER_RETENTION,
-               "%s %" G_GINT64_FORMAT " “%s” must be kept until %s: %s. Removing it anyway "
-               "needs an explicit confirmation (--force).", what, item->id, item->label, until,
-               item->reason);
+               kind == CPV_RECORD_ACTIVITY
+               ? _("Activity %lld “%s” must be kept until %s: %s. Removing it anyway needs an "
+                   "explicit confirmation (--force).")
+               : _("Evidence item %lld “%s” must be kept until %s: %s. Removing it anyway needs "
+                   "an explicit confirmation (--force)."),
+               (long long) item->id, item->label, until, item->reason);
   return FALSE;
 }
 
@@ -693,7 +714,7 @@ database_size (CpvVault  *vault,
 fail:
   if (error != NULL && *error == NULL)
     g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_FAILED,
-                         "The size of the vault could not be read");
+                         _("The size of the vault could not be read"));
   return FALSE;
 }
 
@@ -746,7 +767,7 @@ cpv_retention_purge (CpvVault            *vault,
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         {
-          _cpv_vault_set_sql_error (vault, error, rc, "purging records past retention");
+          _cpv_vault_set_sql_error (vault, error, rc, N_("purging records past retention"));
           goto fail;
         }
       if (item->kind == CPV_RECORD_ACTIVITY)

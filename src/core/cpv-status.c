@@ -11,6 +11,7 @@
 #include "cpv-status.h"
 #include "cpv-words.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -313,6 +314,52 @@ field_missing (CpvActivity *activity,
   return *value == '\0';
 }
 
+/* The unit a category maximum is counted per (the program's per="" attribute), for people. */
+static const char *
+per_label (const char *per)
+{
+  static const struct { const char *per; const char *label; } labels[] = {
+    { "article", N_("per article") },
+    { "blog", N_("per blog") },
+    { "book", N_("per book") },
+    { "certificate", N_("per certificate") },
+    { "chapter", N_("per chapter") },
+    { "entry", N_("per entry") },
+    { "magazine", N_("per magazine") },
+    { "program", N_("per program") },
+    { "quiz", N_("per quiz") },
+    { "total", N_("in total") },
+    { "training", N_("per training") },
+    { "white-paper", N_("per white paper") },
+    { "year", N_("per year") },
+  };
+
+  if (per == NULL)
+    return _("per activity");
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (per, labels[i].per))
+      return _(labels[i].label);
+  return per;
+}
+
+/* An activity field a category asks to keep (<keep><field>), for people. */
+static const char *
+field_label (const char *field)
+{
+  static const struct { const char *field; const char *label; } labels[] = {
+    { "isbn", N_("ISBN") },
+    { "author", N_("author") },
+    { "publisher", N_("publisher") },
+    { "provider", N_("provider") },
+    { "description", N_("description") },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (field, labels[i].field))
+      return _(labels[i].label);
+  return field;
+}
+
 /* Credits of one activity after the step (ISC2-CALC-2) and caps (ISC2-CALC-3, ISC2-CAT-1). */
 static double
 counted_credits (CpvProgram  *program,
@@ -341,7 +388,7 @@ counted_credits (CpvProgram  *program,
       if (fabs (stepped - credits) > EPSILON)
         add_finding (findings, cpv_program_get_credit_step_rule (program), CPV_SEVERITY_ERROR,
                      activity->id,
-                     "%.2f credits is not a multiple of %.2f; counted as %.2f",
+                     _("%.2f credits is not a multiple of %.2f; counted as %.2f"),
                      credits, step, stepped);
       credits = stepped;
     }
@@ -359,10 +406,11 @@ counted_credits (CpvProgram  *program,
     }
   if (cap >= 0 && credits > cap + EPSILON)
     {
+      /* TRANSLATORS: the third %s is the unit of the maximum, such as “per book” or
+       * “per activity”. */
       add_finding (findings, cap_rule, CPV_SEVERITY_ERROR, activity->id,
-                   "%.2f credits is over the maximum of %.2f%s%s; counted as %.2f",
-                   credits, cap, category && category->per ? " per " : " per activity",
-                   category && category->per ? category->per : "", cap);
+                   _("%.2f credits is over the maximum of %.2f %s; counted as %.2f"),
+                   credits, cap, per_label (category ? category->per : NULL), cap);
       credits = cap;
     }
   return credits;
@@ -379,8 +427,8 @@ check_record (const Item *item,
   if (category == NULL)
     {
       add_finding (findings, "CPV-CATEGORY", CPV_SEVERITY_WARNING, activity->id,
-                   "The category “%s” is not declared by any loaded program; no category "
-                   "maximum was applied", activity->category ? activity->category : "");
+                   _("The category “%s” is not declared by any loaded program; no category "
+                     "maximum was applied"), activity->category ? activity->category : "");
       return;
     }
   for (guint i = 0; category->required_fields && category->required_fields[i]; i++)
@@ -389,8 +437,10 @@ check_record (const Item *item,
 
       if (field_missing (activity, field))
         add_finding (findings, category->required_rule, CPV_SEVERITY_WARNING, activity->id,
-                     "Keep the %s of “%s” with the record (%s)", field,
-                     category->label, category->key);
+                     /* TRANSLATORS: the first %s is a field such as “ISBN” or “author”,
+                      * the second the category's name, the third its key. */
+                     _("Keep the %s of “%s” with the record (%s)"), field_label (field),
+                     cpv_category_get_localized_name (category), category->key);
     }
   if (category->description_max_words > 0 && activity->description != NULL)
     {
@@ -398,7 +448,7 @@ check_record (const Item *item,
 
       if (words > (guint) category->description_max_words)
         add_finding (findings, category->description_rule, CPV_SEVERITY_WARNING, activity->id,
-                     "The description has %u words; at most %d are accepted", words,
+                     _("The description has %u words; at most %d are accepted"), words,
                      category->description_max_words);
     }
 }
@@ -634,14 +684,14 @@ tally (Subject   *subject,
         {
           add_finding (findings, cpv_program_get_auto_credits_rule (subject->program),
                        CPV_SEVERITY_WARNING, activity->id,
-                       "Credits added by ISC2 or a partner during the grace period do not "
-                       "apply to %s in grace", subject->credential->code);
+                       _("Credits added by ISC2 or a partner during the grace period do not "
+                         "apply to %s in grace"), subject->credential->code);
           continue;
         }
       if (group == 'B' && !subject->rules->group_b_allowed)
         {
           add_finding (findings, subject->rules->group_b_rule, CPV_SEVERITY_WARNING,
-                       activity->id, "Group B credits do not count for %s",
+                       activity->id, _("Group B credits do not count for %s"),
                        subject->credential->code);
           continue;
         }
@@ -689,9 +739,9 @@ tally (Subject   *subject,
             {
               add_finding (findings, cpv_program_get_duplicate_rule (subject->program),
                            CPV_SEVERITY_WARNING, later->activity->id,
-                           "Looks like activity %" G_GINT64_FORMAT " entered again (same end "
-                           "date and title or details); enter an activity only once",
-                           earlier->activity->id);
+                           _("Looks like activity %lld entered again (same end "
+                             "date and title or details); enter an activity only once"),
+                           (long long) earlier->activity->id);
               break;
             }
         }
@@ -793,7 +843,7 @@ evaluate_cpe (Engine              *engine,
       !cpv_day_parse (credential->cycle_end, &end) || end < start)
     {
       add_finding (status->findings, "ISC2-CYCLE-1", CPV_SEVERITY_ERROR, 0,
-                   "The credential has no valid cycle start and end dates");
+                   _("The credential has no valid cycle start and end dates"));
       return;
     }
 
@@ -866,13 +916,15 @@ evaluate_cpe (Engine              *engine,
     {
       add_requirement (status->requirements, "total", set->cycle_total, n.total,
                        n.total + EPSILON >= set->cycle_total, 0,
-                       g_strdup_printf ("Credits in the cycle (%s)", set->rule ? set->rule : ""));
+                       /* TRANSLATORS: %s is a rule tag such as ISC2-REQ-2. */
+                       g_strdup_printf (_("Credits in the cycle (%s)"),
+                                        set->rule ? set->rule : ""));
       add_requirement (status->requirements, "group-a", set->group_a_min, n.a,
                        n.a + EPSILON >= set->group_a_min, 0,
-                       g_strdup ("Group A credits, at least"));
+                       g_strdup (_("Group A credits, at least")));
       add_requirement (status->requirements, "group-b-counted",
                        rules->group_b_allowed ? MAX (0, set->group_b_max) : 0, n.b_counted, TRUE,
-                       0, g_strdup ("Group B credits counted, at most"));
+                       0, g_strdup (_("Group B credits counted, at most")));
       for (guint f = 0; f < subject->n_feeders; f++)
         {
           const CpvCredentialLink *link = subject->feeders[f].link;
@@ -881,7 +933,9 @@ evaluate_cpe (Engine              *engine,
             continue;
           add_requirement (status->requirements, "concentration", link->floor_group_a,
                            t.related[f], t.related[f] + EPSILON >= link->floor_group_a, 0,
-                           g_strdup_printf ("Group A related to %s (%s)",
+                           /* TRANSLATORS: the first %s is a credential such as CISSP,
+                            * the second a rule tag. */
+                           g_strdup_printf (_("Group A related to %s (%s)"),
                                             subject->feeders[f].credential->code,
                                             link->rule ? link->rule : ""));
         }
@@ -902,25 +956,30 @@ evaluate_cpe (Engine              *engine,
             earned = t.year_a[y] + b + (y == 0 ? carry_in : 0);
             add_requirement (status->requirements, "annual", set->annual_total, earned,
                              earned + EPSILON >= set->annual_total, y + 1,
-                             g_strdup_printf ("Year %d, %s to %s (%s, %s)", y + 1, from, to,
-                                              set->annual_required ? "required" : "suggested",
-                                              set->annual_rule ? set->annual_rule : ""));
+                             set->annual_required
+                             /* TRANSLATORS: year number of the cycle, first and last day, rule
+                              * tag. */
+                             ? g_strdup_printf (_("Year %d, %s to %s (required, %s)"), y + 1,
+                                                from, to, set->annual_rule ? set->annual_rule : "")
+                             : g_strdup_printf (_("Year %d, %s to %s (suggested, %s)"), y + 1,
+                                                from, to,
+                                                set->annual_rule ? set->annual_rule : ""));
           }
     }
   else
     add_finding (status->findings, "CPV-RULES", CPV_SEVERITY_WARNING, 0,
-                 "The program states no requirement for %s with the credentials held",
+                 _("The program states no requirement for %s with the credentials held"),
                  credential->code);
 
   /* Deadlines. */
-  add_deadline (status->deadlines, "cycle-end", end, -1, NULL, g_strdup ("End of the cycle"));
+  add_deadline (status->deadlines, "cycle-end", end, -1, NULL, g_strdup (_("End of the cycle")));
   if (cpv_period_is_set (&rules->grace))
     add_deadline (status->deadlines, "grace-end", grace_end, -1, NULL,
-                  g_strdup_printf ("Last day of the grace period if the requirement is unmet "
-                                   "(%s)", rules->grace.rule ? rules->grace.rule : ""));
+                  g_strdup_printf (_("Last day of the grace period if the requirement is "
+                                     "unmet (%s)"), rules->grace.rule ? rules->grace.rule : ""));
   if (cpv_period_is_set (&rules->suspension))
     add_deadline (status->deadlines, "termination", termination, -1, NULL,
-                  g_strdup_printf ("Terminated from this day after suspension (%s)",
+                  g_strdup_printf (_("Terminated from this day after suspension (%s)"),
                                    rules->suspension.rule ? rules->suspension.rule : ""));
   if (cpv_period_is_set (&rules->retention))
     {
@@ -929,11 +988,11 @@ evaluate_cpe (Engine              *engine,
 
       add_deadline (status->deadlines, "retention-until",
                     cpv_period_add (&rules->retention, end, 1), -1, NULL,
-                    g_strdup_printf ("Keep the evidence of this cycle until (%s)",
+                    g_strdup_printf (_("Keep the evidence of this cycle until (%s)"),
                                      rules->retention.rule ? rules->retention.rule : ""));
       if (previous_retention >= on)
         add_deadline (status->deadlines, "retention-until", previous_retention, -1, NULL,
-                      g_strdup_printf ("Keep the evidence of the previous cycle until (%s)",
+                      g_strdup_printf (_("Keep the evidence of the previous cycle until (%s)"),
                                        rules->retention.rule ? rules->retention.rule : ""));
     }
 
@@ -949,20 +1008,24 @@ evaluate_cpe (Engine              *engine,
         {
         case CPV_CREDENTIAL_STATE_GRACE:
           add_finding (status->findings, rules->grace.rule, CPV_SEVERITY_ERROR, 0,
-                       "The cycle ended on %s with the requirement unmet; earn and submit %.2f "
-                       "more credits (%.2f Group A) by %s", end_text, missing,
+                       _("The cycle ended on %s with the requirement unmet; earn and submit %.2f "
+                         "more credits (%.2f Group A) by %s"), end_text, missing,
                        MAX (0, set->group_a_min - n.a), grace_text);
           break;
         case CPV_CREDENTIAL_STATE_SUSPENDED:
           add_finding (status->findings, rules->suspension_start_rule, CPV_SEVERITY_ERROR, 0,
-                       "Suspended since the grace period ended on %s; terminated on %s unless "
-                       "the requirement is met", grace_text, termination_text);
+                       _("Suspended since the grace period ended on %s; terminated on %s unless "
+                         "the requirement is met"), grace_text, termination_text);
           break;
         case CPV_CREDENTIAL_STATE_TERMINATED:
-          add_finding (status->findings, rules->suspension.rule, CPV_SEVERITY_ERROR, 0,
-                       "Terminated on %s; see ISC2-REINST-1 for reinstatement%s",
-                       termination_text,
-                       years == 1 ? " (by re-examination only)" : "");
+          if (years == 1)
+            add_finding (status->findings, rules->suspension.rule, CPV_SEVERITY_ERROR, 0,
+                         _("Terminated on %s; see ISC2-REINST-1 for reinstatement (by "
+                           "re-examination only)"), termination_text);
+          else
+            add_finding (status->findings, rules->suspension.rule, CPV_SEVERITY_ERROR, 0,
+                         _("Terminated on %s; see ISC2-REINST-1 for reinstatement"),
+                         termination_text);
           break;
         case CPV_CREDENTIAL_STATE_ACTIVE:
         default:
@@ -1104,7 +1167,7 @@ add_fees (Engine    *engine,
           if (amount >= 0)
             add_deadline (carrier->deadlines, "amf-due", due, amount,
                           cpv_program_get_fee_currency (program),
-                          g_strdup_printf ("Annual maintenance fee, one per member (%s)", rule));
+                          g_strdup_printf (_("Annual maintenance fee, one per member (%s)"), rule));
         }
 
       upgrade = cpv_program_get_upgrade_fee (program, &from_tier, &to_tier);
@@ -1145,7 +1208,8 @@ add_fees (Engine    *engine,
               upgraded <= cpv_day_add_days (carrier->cycle_end, 1))
             add_deadline (carrier->deadlines, "amf-due", upgraded, upgrade->amount,
                           cpv_program_get_fee_currency (program),
-                          g_strdup_printf ("Upgrade fee on earning %s (%s)",
+                          /* TRANSLATORS: %s is a credential such as CISSP, then a rule tag. */
+                          g_strdup_printf (_("Upgrade fee on earning %s (%s)"),
                                            status->credential->code,
                                            upgrade->rule ? upgrade->rule : ""));
         }
@@ -1209,7 +1273,7 @@ cpv_status_compute (CpvProgramRegistry *registry,
           cpv_day_parse (credential->cycle_start, &status->cycle_start);
           cpv_day_parse (credential->cycle_end, &status->cycle_end);
           add_finding (status->findings, "CPV-PROGRAM", CPV_SEVERITY_WARNING, 0,
-                       "No loaded program declares %s/%s; only its dates are shown",
+                       _("No loaded program declares %s/%s; only its dates are shown"),
                        credential->program ? credential->program : "",
                        credential->code ? credential->code : "");
           continue;
@@ -1503,9 +1567,9 @@ cpv_status_to_text (CpvStatus *status)
   g_return_val_if_fail (status != NULL, NULL);
 
   cpv_day_format_buf (status->on, on);
-  g_string_append_printf (out, "Status on %s\n", on);
+  g_string_append_printf (out, _("Status on %s\n"), on);
   if (status->credentials->len == 0)
-    g_string_append (out, "\nNo credentials.\n");
+    g_string_append (out, _("\nNo credentials.\n"));
 
   for (guint i = 0; i < status->credentials->len; i++)
     {
@@ -1515,10 +1579,12 @@ cpv_status_to_text (CpvStatus *status)
 
       cpv_day_format_buf (cs->cycle_start, start);
       cpv_day_format_buf (cs->cycle_end, end);
-      g_string_append_printf (out, "\n%s %s (#%" G_GINT64_FORMAT ")  cycle %s to %s  %s\n",
+      /* TRANSLATORS: program id, credential code, credential number, first and last day of
+       * the cycle, state (ACTIVE, GRACE, SUSPENDED, TERMINATED: keep these untranslated). */
+      g_string_append_printf (out, _("\n%s %s (#%lld)  cycle %s to %s  %s\n"),
                               cs->credential->program ? cs->credential->program : "",
                               cs->credential->code ? cs->credential->code : "",
-                              cs->credential->id, start, end, state);
+                              (long long) cs->credential->id, start, end, state);
 
       for (guint j = 0; j < cs->requirements->len; j++)
         {
@@ -1533,16 +1599,20 @@ cpv_status_to_text (CpvStatus *status)
           g_string_append_printf (out, " %8.2f / %8.2f  ", requirement->earned,
                                   requirement->required);
           if (g_str_equal (requirement->kind, "group-b-counted"))
-            g_string_append (out, "(at most)");
+            g_string_append (out, _("(at most)"));
           else if (requirement->met)
-            g_string_append (out, "met");
+            g_string_append (out, _("met"));
           else
-            g_string_append_printf (out, "%.2f to go", requirement->required - requirement->earned);
+            g_string_append_printf (out, _("%.2f to go"),
+                                    requirement->required - requirement->earned);
           g_string_append_c (out, '\n');
         }
       if (cs->known && cs->kind == CPV_PROGRAM_KIND_CPE)
-        g_string_append_printf (out, "  %-22s in %.2f, the current surplus would carry %.2f\n",
-                                "carry-over", cs->carry_in, cs->carry_out);
+        {
+          g_string_append_printf (out, "  %-22s ", "carry-over");
+          g_string_append_printf (out, _("in %.2f, the current surplus would carry %.2f\n"),
+                                  cs->carry_in, cs->carry_out);
+        }
       for (guint j = 0; j < cs->deadlines->len; j++)
         {
           CpvDeadline *deadline = g_ptr_array_index (cs->deadlines, j);
@@ -1564,9 +1634,9 @@ cpv_status_to_text (CpvStatus *status)
           g_string_append_printf (out, "  %-7s %-14s ", cpv_severity_to_string (finding->severity),
                                   finding->rule);
           if (finding->activity_id != 0)
-            g_string_append_printf (out, "activity %" G_GINT64_FORMAT ": ", finding->activity_id);
+            g_string_append_printf (out, _("activity %lld: "), (long long) finding->activity_id);
           else if (finding->record_id != 0)
-            g_string_append_printf (out, "record %" G_GINT64_FORMAT ": ", finding->record_id);
+            g_string_append_printf (out, _("record %lld: "), (long long) finding->record_id);
           g_string_append_printf (out, "%s\n", finding->text);
         }
     }

@@ -13,6 +13,7 @@
 #include "cpv-vault-private.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <openssl/evp.h>
@@ -178,8 +179,8 @@ check_cipher_library (GError **error)
   if (cpv_sqlcipher_version () == NULL)
     {
       g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_NO_CIPHER,
-                           "This build of CPE Vault is linked with a SQLite library without "
-                           "encryption (SQLCipher); it refuses to store anything.");
+                           _("This build of CPE Vault is linked with a SQLite library without "
+                             "encryption (SQLCipher); it refuses to store anything."));
       return FALSE;
     }
   return TRUE;
@@ -259,38 +260,43 @@ set_error_from_rc (GError     **error,
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       code = CPV_VAULT_ERROR_DAMAGED;
-      what = "The vault file is damaged. Restore it from a backup; CPE Vault will not "
-             "write to it";
+      what = _("The vault file is damaged. Restore it from a backup; CPE Vault will not "
+               "write to it");
       break;
     case SQLITE_FULL:
       code = CPV_VAULT_ERROR_IO;
-      what = "The disk is full. Free some space and try again; nothing was changed";
+      what = _("The disk is full. Free some space and try again; nothing was changed");
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
       code = CPV_VAULT_ERROR_IO;
-      what = "The vault file or its folder is read-only. Check its permissions";
+      what = _("The vault file or its folder is read-only. Check its permissions");
       break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
       code = CPV_VAULT_ERROR_IO;
-      what = "The vault file could not be read or written. Check the disk and permissions";
+      what = _("The vault file could not be read or written. Check the disk and permissions");
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       code = CPV_VAULT_ERROR_IO;
-      what = "The vault is in use by another program. Close it there and try again";
+      what = _("The vault is in use by another program. Close it there and try again");
       break;
     default:
       code = CPV_VAULT_ERROR_FAILED;
-      what = "The vault could not complete the operation";
+      what = _("The vault could not complete the operation");
       break;
     }
 
+  /* Callers mark @doing with N_(); @detail is SQLite's own message, in English. */
   if (detail != NULL && *detail != '\0')
-    g_set_error (error, CPV_VAULT_ERROR, code, "%s while %s (%s).", what, doing, detail);
+    /* TRANSLATORS: the first %s is a sentence such as “The disk is full. Free some space and
+     * try again; nothing was changed”, the second what was being done, such as “adding the
+     * activity”, the third the database's own message (English). */
+    g_set_error (error, CPV_VAULT_ERROR, code, _("%s while %s (%s)."), what, _(doing), detail);
   else
-    g_set_error (error, CPV_VAULT_ERROR, code, "%s while %s.", what, doing);
+    /* TRANSLATORS: as above, without the database's message. */
+    g_set_error (error, CPV_VAULT_ERROR, code, _("%s while %s."), what, _(doing));
   return code;
 }
 
@@ -310,22 +316,22 @@ read_salt (const char  *path,
 
       if (saved == ENOENT)
         g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_NOT_FOUND,
-                     "There is no vault at “%s”.", path);
+                     _("There is no vault at “%s”."), path);
       else
         g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_IO,
-                     "The vault “%s” could not be read: %s.", path, g_strerror (saved));
+                     _("The vault “%s” could not be read: %s."), path, g_strerror (saved));
       return FALSE;
     }
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_NOT_A_VAULT,
-                   "“%s” is not a file, so it cannot be a vault.", path);
+                   _("“%s” is not a file, so it cannot be a vault."), path);
       return FALSE;
     }
   if (st.st_size == 0)
     {
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_NOT_A_VAULT,
-                   "“%s” is an empty file, not a CPE Vault.", path);
+                   _("“%s” is an empty file, not a CPE Vault."), path);
       return FALSE;
     }
 
@@ -335,7 +341,7 @@ read_salt (const char  *path,
       int saved = errno;
 
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_IO,
-                   "The vault “%s” could not be opened: %s.", path, g_strerror (saved));
+                   _("The vault “%s” could not be opened: %s."), path, g_strerror (saved));
       return FALSE;
     }
   got = fread (salt, 1, CPV_SALT_SIZE, file);
@@ -344,14 +350,14 @@ read_salt (const char  *path,
   if (got == CPV_SALT_SIZE && memcmp (salt, "SQLite format 3", 16) == 0)
     {
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_NOT_A_VAULT,
-                   "“%s” is an unencrypted SQLite database, not a CPE Vault.", path);
+                   _("“%s” is an unencrypted SQLite database, not a CPE Vault."), path);
       return FALSE;
     }
   if (got < CPV_SALT_SIZE || memcmp (salt, CPV_MAGIC, 3) != 0 ||
       !g_ascii_isdigit (salt[3]) || salt[3] < '3')
     {
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_NOT_A_VAULT,
-                   "“%s” is not a CPE Vault file.", path);
+                   _("“%s” is not a CPE Vault file."), path);
       return FALSE;
     }
 
@@ -413,7 +419,7 @@ configure_connection (sqlite3  *db,
                       "PRAGMA foreign_keys = ON;"
                       "PRAGMA secure_delete = ON;"
                       "PRAGMA temp_store = MEMORY;",
-                      "configuring the vault", error))
+                      N_("configuring the vault"), error))
     return FALSE;
 
   /* Older SQLCipher builds do not know it; where they do, freed memory is wiped. */
@@ -431,8 +437,8 @@ configure_connection (sqlite3  *db,
   if (!wal)
     {
       g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_IO,
-                           "The vault's folder does not allow the write-ahead log CPE Vault "
-                           "needs. Move the vault to a local, writable folder.");
+                           _("The vault's folder does not allow the write-ahead log CPE Vault "
+                             "needs. Move the vault to a local, writable folder."));
       return FALSE;
     }
   return TRUE;
@@ -448,14 +454,14 @@ migrate (sqlite3  *db,
 
   if (rc != SQLITE_OK)
     {
-      set_error_from_rc (error, rc, "reading the vault's version", sqlite3_errmsg (db));
+      set_error_from_rc (error, rc, N_("reading the vault's version"), sqlite3_errmsg (db));
       return FALSE;
     }
   if (version > current)
     {
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_NEWER_SCHEMA,
-                   "This vault was written by a newer version of CPE Vault (format %d; this "
-                   "version reads up to %d). Update CPE Vault to open it.", version, current);
+                   _("This vault was written by a newer version of CPE Vault (format %d; this "
+                     "version reads up to %d). Update CPE Vault to open it."), version, current);
       return FALSE;
     }
 
@@ -468,7 +474,7 @@ migrate (sqlite3  *db,
       if (migration->version <= version)
         continue;
 
-      doing = g_strdup_printf ("upgrading the vault to format %d", migration->version);
+      doing = g_strdup_printf (_("upgrading the vault to format %d"), migration->version);
       set_version = g_strdup_printf ("PRAGMA user_version = %d;", migration->version);
       if (!exec_or_error (db, "BEGIN IMMEDIATE;", doing, error))
         return FALSE;
@@ -506,7 +512,7 @@ open_database (const char        *path,
       if (RAND_bytes (salt + 4, CPV_SALT_SIZE - 4) != 1)
         {
           g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_FAILED,
-                               "The system's random number generator failed.");
+                               _("The system's random number generator failed."));
           return NULL;
         }
       flags |= SQLITE_OPEN_CREATE;
@@ -519,16 +525,16 @@ open_database (const char        *path,
       if (*inout_profile > cpv_sqlcipher_native_profile ())
         {
           g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_NEWER_CIPHER,
-                       "This vault was written with a newer encryption format (%s) than this "
-                       "build of CPE Vault reads (%s). Open it with the CPE Vault Flatpak, or "
-                       "update SQLCipher.",
+                       _("This vault was written with a newer encryption format (%s) than this "
+                         "build of CPE Vault reads (%s). Open it with the CPE Vault Flatpak, or "
+                         "update SQLCipher."),
                        profile_name (*inout_profile), profile_name (cpv_sqlcipher_native_profile ()));
           return NULL;
         }
       if (*inout_profile != CPV_CIPHER_PROFILE_V3 && *inout_profile != CPV_CIPHER_PROFILE_V4)
         {
           g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_NOT_A_VAULT,
-                       "“%s” is not a CPE Vault file.", path);
+                       _("“%s” is not a CPE Vault file."), path);
           return NULL;
         }
     }
@@ -536,7 +542,7 @@ open_database (const char        *path,
   rc = sqlite3_open_v2 (path, &db, flags, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_rc (error, rc, "opening the vault", db ? sqlite3_errmsg (db) : NULL);
+      set_error_from_rc (error, rc, N_("opening the vault"), db ? sqlite3_errmsg (db) : NULL);
       sqlite3_close (db);
       return NULL;
     }
@@ -549,7 +555,7 @@ open_database (const char        *path,
     rc = apply_cipher_profile (db, *inout_profile);
   if (rc != SQLITE_OK)
     {
-      set_error_from_rc (error, rc, "setting the vault's key", sqlite3_errmsg (db));
+      set_error_from_rc (error, rc, N_("setting the vault's key"), sqlite3_errmsg (db));
       sqlite3_close (db);
       return NULL;
     }
@@ -557,7 +563,7 @@ open_database (const char        *path,
   if (create)
     {
       /* Before the first table: incremental vacuum lets a purge give space back. */
-      if (!exec_or_error (db, "PRAGMA auto_vacuum = INCREMENTAL;", "creating the vault", error))
+      if (!exec_or_error (db, "PRAGMA auto_vacuum = INCREMENTAL;", N_("creating the vault"), error))
         {
           sqlite3_close (db);
           return NULL;
@@ -570,10 +576,10 @@ open_database (const char        *path,
     {
       if ((rc & 0xff) == SQLITE_NOTADB)
         g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_WRONG_PASSPHRASE,
-                             "Wrong passphrase. Check the keyboard layout and Caps Lock, and "
-                             "try again.");
+                             _("Wrong passphrase. Check the keyboard layout and Caps Lock, and "
+                               "try again."));
       else
-        set_error_from_rc (error, rc, "unlocking the vault", sqlite3_errmsg (db));
+        set_error_from_rc (error, rc, N_("unlocking the vault"), sqlite3_errmsg (db));
       sqlite3_close (db);
       return NULL;
     }
@@ -591,7 +597,7 @@ open_database (const char        *path,
 
       /* Fold a WAL left by a killed process back in, then compare the pages the database
        * claims with the bytes the file holds: a truncated vault is damaged. */
-      if (!exec_or_error (db, "PRAGMA wal_checkpoint(TRUNCATE);", "opening the vault", error))
+      if (!exec_or_error (db, "PRAGMA wal_checkpoint(TRUNCATE);", N_("opening the vault"), error))
         {
           sqlite3_close (db);
           return NULL;
@@ -601,15 +607,15 @@ open_database (const char        *path,
           (st.st_size % CPV_PAGE_SIZE != 0 || (goffset) page_count * CPV_PAGE_SIZE > st.st_size))
         {
           g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_DAMAGED,
-                       "The vault file is damaged: it is shorter than its contents (%lld of "
-                       "%lld bytes). Restore it from a backup.",
+                       _("The vault file is damaged: it is shorter than its contents (%lld of "
+                         "%lld bytes). Restore it from a backup."),
                        (long long) st.st_size, (long long) page_count * CPV_PAGE_SIZE);
           sqlite3_close (db);
           return NULL;
         }
       if (rc != SQLITE_OK)
         {
-          set_error_from_rc (error, rc, "opening the vault", sqlite3_errmsg (db));
+          set_error_from_rc (error, rc, N_("opening the vault"), sqlite3_errmsg (db));
           sqlite3_close (db);
           return NULL;
         }
@@ -676,14 +682,14 @@ cpv_vault_create (const char  *path,
   if (cpv_passphrase_strength (passphrase) == CPV_PASSPHRASE_TOO_SHORT)
     {
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_WEAK_PASSPHRASE,
-                   "The passphrase is too short: use at least %d characters.",
+                   _("The passphrase is too short: use at least %d characters."),
                    CPV_PASSPHRASE_MIN_LENGTH);
       return NULL;
     }
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_EXISTS,
-                   "“%s” already exists. Choose another name, or open it instead.", path);
+                   _("“%s” already exists. Choose another name, or open it instead."), path);
       return NULL;
     }
 
@@ -693,7 +699,7 @@ cpv_vault_create (const char  *path,
       int saved = errno;
 
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_IO,
-                   "The folder “%s” could not be created: %s.", dir, g_strerror (saved));
+                   _("The folder “%s” could not be created: %s."), dir, g_strerror (saved));
       return NULL;
     }
 
@@ -715,7 +721,7 @@ cpv_vault_create (const char  *path,
 
       remove_with_sidecars (partial);
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_IO,
-                   "The vault could not be saved as “%s”: %s.", path, g_strerror (saved));
+                   _("The vault could not be saved as “%s”: %s."), path, g_strerror (saved));
       return NULL;
     }
 
@@ -932,7 +938,7 @@ cpv_vault_change_passphrase (CpvVault    *self,
   if (cpv_passphrase_strength (new_passphrase) == CPV_PASSPHRASE_TOO_SHORT)
     {
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_WEAK_PASSPHRASE,
-                   "The new passphrase is too short: use at least %d characters.",
+                   _("The new passphrase is too short: use at least %d characters."),
                    CPV_PASSPHRASE_MIN_LENGTH);
       return FALSE;
     }
@@ -951,14 +957,14 @@ cpv_vault_change_passphrase (CpvVault    *self,
     goto out;
 
   /* SQLCipher 3 cannot rekey in WAL mode; the rollback journal is encrypted too. */
-  if (!exec_or_error (db, "PRAGMA journal_mode = DELETE;", "changing the passphrase", error))
+  if (!exec_or_error (db, "PRAGMA journal_mode = DELETE;", N_("changing the passphrase"), error))
     goto out;
   key_spec = derive_key_spec (new_passphrase, salt);
   rc = exec_key_pragma (db, "rekey", key_spec);
   explicit_bzero (key_spec, strlen (key_spec));
   if (rc != SQLITE_OK)
     {
-      set_error_from_rc (error, rc, "changing the passphrase", sqlite3_errmsg (db));
+      set_error_from_rc (error, rc, N_("changing the passphrase"), sqlite3_errmsg (db));
       sqlite3_exec (db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL);
       goto out;
     }
@@ -999,7 +1005,7 @@ cpv_vault_check_integrity (CpvVault  *self,
       if (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
         {
           g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_DAMAGED,
-                       "The vault file is damaged (%s). Restore it from a backup.",
+                       _("The vault file is damaged (%s). Restore it from a backup."),
                        (const char *) sqlite3_column_text (stmt, 0));
           goto out;
         }
@@ -1013,10 +1019,10 @@ cpv_vault_check_integrity (CpvVault  *self,
     ok = TRUE;
   else if (rc == SQLITE_ROW)
     g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_DAMAGED,
-                 "The vault file is damaged (%s). Restore it from a backup.",
+                 _("The vault file is damaged (%s). Restore it from a backup."),
                  (const char *) sqlite3_column_text (stmt, 0));
   else
-    set_error_from_rc (error, rc, "checking the vault", sqlite3_errmsg (db));
+    set_error_from_rc (error, rc, N_("checking the vault"), sqlite3_errmsg (db));
 
 out:
   sqlite3_finalize (stmt);
@@ -1054,7 +1060,7 @@ collect_strings (sqlite3     *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_error_from_rc (error, rc, "checking the converted vault", sqlite3_errmsg (db));
+      set_error_from_rc (error, rc, N_("checking the converted vault"), sqlite3_errmsg (db));
       return FALSE;
     }
   return TRUE;
@@ -1077,8 +1083,8 @@ verify_copy (sqlite3  *source,
   if (items->len != 1 || g_strcmp0 (items->pdata[0], "ok") != 0)
     {
       g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_DAMAGED,
-                           "The converted copy failed its integrity check; the original vault "
-                           "is unchanged.");
+                           _("The converted copy failed its integrity check; the original vault "
+                             "is unchanged."));
       return FALSE;
     }
 
@@ -1097,8 +1103,8 @@ verify_copy (sqlite3  *source,
       if (source_rc != SQLITE_OK || copy_rc != SQLITE_OK || source_count != copy_count)
         {
           g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_FAILED,
-                       "The converted copy differs from the original in table %s; the "
-                       "original vault is unchanged.", (const char *) tables->pdata[i]);
+                       _("The converted copy differs from the original in table %s; the "
+                         "original vault is unchanged."), (const char *) tables->pdata[i]);
           return FALSE;
         }
     }
@@ -1135,15 +1141,15 @@ verify_copy (sqlite3  *source,
         {
           sqlite3_finalize (stmt);
           g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_DAMAGED,
-                               "An evidence file in the converted copy does not match its "
-                               "SHA-256; the original vault is unchanged.");
+                               _("An evidence file in the converted copy does not match its "
+                                 "SHA-256; the original vault is unchanged."));
           return FALSE;
         }
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_error_from_rc (error, rc, "checking the converted vault", sqlite3_errmsg (copy));
+      set_error_from_rc (error, rc, N_("checking the converted vault"), sqlite3_errmsg (copy));
       return FALSE;
     }
   return TRUE;
@@ -1168,7 +1174,7 @@ create_keyed_file (const char        *path,
                        "CREATE TABLE cpv_placeholder (x);"
                        "DROP TABLE cpv_placeholder;", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
-    set_error_from_rc (error, rc, "converting the vault", db ? sqlite3_errmsg (db) : NULL);
+    set_error_from_rc (error, rc, N_("converting the vault"), db ? sqlite3_errmsg (db) : NULL);
   sqlite3_close (db);
   return rc == SQLITE_OK;
 }
@@ -1260,20 +1266,20 @@ cpv_vault_convert_to_native (CpvVault    *self,
   explicit_bzero (key_spec, strlen (key_spec));
   if (rc != SQLITE_DONE)
     {
-      set_error_from_rc (error, rc, "converting the vault", sqlite3_errmsg (db));
+      set_error_from_rc (error, rc, N_("converting the vault"), sqlite3_errmsg (db));
       goto cleanup;
     }
 
   set_version = g_strdup_printf ("PRAGMA converted.user_version = %d;",
                                  query_int (db, "PRAGMA main.user_version;", NULL));
-  if (!exec_or_error (db, "SELECT sqlcipher_export('converted');", "converting the vault",
+  if (!exec_or_error (db, "SELECT sqlcipher_export('converted');", N_("converting the vault"),
                       error) ||
-      !exec_or_error (db, set_version, "converting the vault", error))
+      !exec_or_error (db, set_version, N_("converting the vault"), error))
     {
       sqlite3_exec (db, "DETACH DATABASE converted;", NULL, NULL, NULL);
       goto cleanup;
     }
-  if (!exec_or_error (db, "DETACH DATABASE converted;", "converting the vault", error))
+  if (!exec_or_error (db, "DETACH DATABASE converted;", N_("converting the vault"), error))
     goto cleanup;
 
   copy = open_database (target, passphrase, FALSE, &copy_profile, error);
@@ -1283,8 +1289,8 @@ cpv_vault_convert_to_native (CpvVault    *self,
     {
       if (copy_profile != native && (error == NULL || *error == NULL))
         g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_FAILED,
-                             "The converted copy has the wrong format; the original vault is "
-                             "unchanged.");
+                             _("The converted copy has the wrong format; the original vault is "
+                               "unchanged."));
       goto cleanup;
     }
   sqlite3_close (copy);
@@ -1299,7 +1305,7 @@ cpv_vault_convert_to_native (CpvVault    *self,
       int saved = errno;
 
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_IO,
-                   "The original vault could not be kept as “%s”: %s. Nothing was changed.",
+                   _("The original vault could not be kept as “%s”: %s. Nothing was changed."),
                    backup, g_strerror (saved));
       self->db = open_database (self->path, passphrase, FALSE, &self->profile, NULL);
       goto cleanup;
@@ -1310,7 +1316,7 @@ cpv_vault_convert_to_native (CpvVault    *self,
 
       g_rename (backup, self->path);
       g_set_error (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_IO,
-                   "The converted vault could not be put in place: %s. Nothing was changed.",
+                   _("The converted vault could not be put in place: %s. Nothing was changed."),
                    g_strerror (saved));
       self->db = open_database (self->path, passphrase, FALSE, &self->profile, NULL);
       goto cleanup;
@@ -1357,7 +1363,7 @@ _cpv_vault_lock (CpvVault  *self,
   if (self->db == NULL)
     {
       g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_CLOSED,
-                           "The vault is locked. Unlock it and try again.");
+                           _("The vault is locked. Unlock it and try again."));
       return NULL;
     }
   return self->db;
@@ -1380,13 +1386,13 @@ _cpv_vault_exec (CpvVault    *self,
   if (self->db == NULL)
     {
       g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_CLOSED,
-                           "The vault is locked. Unlock it and try again.");
+                           _("The vault is locked. Unlock it and try again."));
       return FALSE;
     }
   rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
   if (rc != SQLITE_OK)
     {
-      set_error_from_rc (error, rc, "updating the vault", message);
+      set_error_from_rc (error, rc, N_("updating the vault"), message);
       sqlite3_free (message);
       return FALSE;
     }
@@ -1445,13 +1451,13 @@ _cpv_vault_prepare (CpvVault    *self,
   if (self->db == NULL)
     {
       g_set_error_literal (error, CPV_VAULT_ERROR, CPV_VAULT_ERROR_CLOSED,
-                           "The vault is locked. Unlock it and try again.");
+                           _("The vault is locked. Unlock it and try again."));
       return NULL;
     }
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_error_from_rc (error, rc, "reading the vault", sqlite3_errmsg (self->db));
+      set_error_from_rc (error, rc, N_("reading the vault"), sqlite3_errmsg (self->db));
       sqlite3_finalize (stmt);
       return NULL;
     }
