@@ -12,6 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cpv-auto-lock.h"
+#include "cpv-passphrase-dialog.h"
+#include "cpv-preferences.h"
 #include "cpv-vault.h"
 #include "cpv-window.h"
 
@@ -24,6 +27,7 @@ struct _CpvApplication
 
   GSettings      *settings;       /* NULL when the schema is not installed */
   GtkStringList  *recent_vaults;  /* paths, newest first */
+  CpvAutoLock    *auto_lock;
 };
 
 G_DEFINE_FINAL_TYPE (CpvApplication, cpv_application, ADW_TYPE_APPLICATION)
@@ -33,7 +37,8 @@ G_DEFINE_FINAL_TYPE (CpvApplication, cpv_application, ADW_TYPE_APPLICATION)
 static GSettings *
 lookup_settings (void)
 {
-  const char *keys[] = { "recent-vaults", "window-width", "window-height", "window-maximized" };
+  const char *keys[] = { "recent-vaults", "window-width", "window-height", "window-maximized",
+                         "auto-lock-minutes", "evidence-size-limit-mb", "export-name-pattern" };
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -131,9 +136,69 @@ about_activated_cb (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  CpvApplication *self = CPV_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (cpv_preferences_new (parent, self->settings)));
+}
+
+/* The window whose vault the passphrase dialog changes: the active one, if unlocked. */
+static CpvWindow *
+unlocked_window (CpvApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* A viewer or dialog may be active: its main window is what it is transient for. */
+  while (window != NULL && !CPV_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  if (window == NULL || cpv_window_get_vault (CPV_WINDOW (window)) == NULL)
+    return NULL;
+  return CPV_WINDOW (window);
+}
+
+static void
+update_change_passphrase (CpvApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "change-passphrase");
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), unlocked_window (self) != NULL);
+}
+
+static void
+change_passphrase_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  CpvApplication *self = CPV_APPLICATION (user_data);
+  CpvWindow *window = unlocked_window (self);
+
+  if (window == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (cpv_passphrase_dialog_new (GTK_WINDOW (window),
+                                                             cpv_window_get_vault (window))));
+}
+
+static void
+window_added_cb (CpvApplication *self,
+                 GtkWindow      *window)
+{
+  if (CPV_IS_WINDOW (window))
+    g_signal_connect_object (window, "notify::vault", G_CALLBACK (update_change_passphrase),
+                             self, G_CONNECT_SWAPPED);
+  update_change_passphrase (self);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated_cb },
   { .name = "about", .activate = about_activated_cb },
+  { .name = "preferences", .activate = preferences_activated_cb },
+  { .name = "change-passphrase", .activate = change_passphrase_activated_cb },
 };
 
 static void
@@ -141,6 +206,8 @@ cpv_application_startup (GApplication *application)
 {
   CpvApplication *self = CPV_APPLICATION (application);
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
+  const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (cpv_application_parent_class)->startup (application);
 
@@ -160,6 +227,16 @@ cpv_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  /* Idle time and the session's screen saver lock every vault (register-session is set). */
+  self->auto_lock = cpv_auto_lock_new (GTK_APPLICATION (self), self->settings);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_signal_connect (self, "window-removed", G_CALLBACK (update_change_passphrase), NULL);
+  g_signal_connect (self, "notify::active-window", G_CALLBACK (update_change_passphrase), NULL);
+  update_change_passphrase (self);
 }
 
 static void
@@ -207,6 +284,7 @@ cpv_application_dispose (GObject *object)
 {
   CpvApplication *self = CPV_APPLICATION (object);
 
+  g_clear_object (&self->auto_lock);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_vaults);
 
@@ -239,6 +317,7 @@ cpv_application_new (void)
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/cpevault/CpeVault",
+                       "register-session", TRUE,
                        NULL);
 }
 
@@ -312,4 +391,19 @@ cpv_application_remember_vault (CpvApplication *self,
     g_strv_builder_add (builder, gtk_string_list_get_string (self->recent_vaults, i));
   paths = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "recent-vaults", (const char * const *) paths);
+}
+
+/**
+ * cpv_application_get_auto_lock:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): what locks the vaults after idle time, %NULL before
+ *   start-up
+ */
+CpvAutoLock *
+cpv_application_get_auto_lock (CpvApplication *self)
+{
+  g_return_val_if_fail (CPV_IS_APPLICATION (self), NULL);
+
+  return self->auto_lock;
 }

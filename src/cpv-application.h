@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "cpv-auto-lock.h"
+
 G_BEGIN_DECLS
 
 #define CPV_TYPE_APPLICATION (cpv_application_get_type ())
@@ -18,5 +20,6 @@ GSettings      *cpv_application_get_settings       (CpvApplication *self);
 GListModel     *cpv_application_get_recent_vaults  (CpvApplication *self);
 void            cpv_application_remember_vault     (CpvApplication *self,
                                                     const char     *path);
+CpvAutoLock    *cpv_application_get_auto_lock      (CpvApplication *self);
 
 G_END_DECLS
