@@ -41,8 +41,17 @@ def check(condition, what):
 
 
 def find_app(timeout=30.0):
+    global app
     deadline = time.time() + timeout
+    launches = 1
     while time.time() < deadline:
+        # Now and then the first X connection of a fresh Xvfb is refused ("cannot open
+        # display"); the app then exits at once. Start it again, at most twice.
+        if app.poll() is not None and launches < 3:
+            print(f"# the app exited with {app.returncode} at start; starting it again")
+            time.sleep(1.0)
+            app = subprocess.Popen([app_path, vault], env=env)
+            launches += 1
         desktop = pyatspi.Registry.getDesktop(0)
         for i in range(desktop.childCount):
             child = desktop.getChildAtIndex(i)

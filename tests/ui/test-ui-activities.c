@@ -24,11 +24,11 @@
 #include "cpv-evidence.h"
 #include "cpv-records.h"
 #include "cpv-search.h"
+#include "cpv-ui-test-util.h"
 #include "cpv-unlock-page.h"
 #include "cpv-window.h"
 
 #define GOOD_PASSPHRASE "correct horse battery staple"
-#define WAIT_SECONDS 120
 #define PDF_MARKER "quokkafusion"
 #define PDF_JA_MARKER "耐量子暗号移行"
 
@@ -50,78 +50,17 @@ typedef struct
 /* Helpers ------------------------------------------------------------------------------- */
 
 static GtkWidget *
-child (gpointer    widget,
-       GType       widget_type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), widget_type, name);
-
-  if (object == NULL)
-    g_error ("%s has no template child “%s”", g_type_name (widget_type), name);
-  return GTK_WIDGET (object);
-}
-
-static GtkWidget *
 page_child (UiFixture  *fixture,
             const char *name)
 {
-  return child (fixture->page, CPV_TYPE_ACTIVITIES_PAGE, name);
+  return cpv_ui_child (fixture->page, CPV_TYPE_ACTIVITIES_PAGE, name);
 }
 
 static GtkWidget *
 editor_child (CpvActivityEditor *editor,
               const char        *name)
 {
-  return child (editor, CPV_TYPE_ACTIVITY_EDITOR, name);
-}
-
-static gboolean
-wake_up_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (UiFixture *fixture);
-
-static void
-spin_until (UiFixture  *fixture,
-            Condition   condition,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (fixture) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_up);
-
-  if (!condition (fixture))
-    g_error ("Timed out waiting until %s", what);
-}
-
-static gboolean
-frame_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  guint *frames_left = user_data;
-
-  if (*frames_left > 0)
-    (*frames_left)--;
-  return *frames_left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      frames)
-{
-  guint frames_left = frames;
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  gtk_widget_add_tick_callback (widget, frame_tick_cb, &frames_left, NULL);
-  while (frames_left > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (frames_left, ==, 0);
+  return cpv_ui_child (editor, CPV_TYPE_ACTIVITY_EDITOR, name);
 }
 
 static gboolean
@@ -171,54 +110,70 @@ list_state (UiFixture *fixture)
 }
 
 static gboolean
-vault_is_open (UiFixture *fixture)
+vault_is_open (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return vault (fixture) != NULL;
 }
 
 static gboolean
-main_stack_is_still (UiFixture *fixture)
+main_stack_is_still (gpointer data)
 {
-  GtkWidget *stack = child (fixture->window, CPV_TYPE_WINDOW, "main_stack");
+  UiFixture *fixture = data;
+
+  GtkWidget *stack = cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, "main_stack");
 
   return !gtk_stack_get_transition_running (GTK_STACK (stack));
 }
 
 static gboolean
-page_is_idle (UiFixture *fixture)
+page_is_idle (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return !cpv_activities_page_get_busy (fixture->page);
 }
 
 static gboolean
-editor_is_idle (UiFixture *fixture)
+editor_is_idle (gpointer data)
 {
+  UiFixture *fixture = data;
+
   CpvActivityEditor *editor = cpv_activities_page_get_editor (fixture->page);
 
   return editor == NULL || !cpv_activity_editor_get_busy (editor);
 }
 
 static gboolean
-one_shown (UiFixture *fixture)
+one_shown (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return n_shown (fixture) == 1;
 }
 
 static gboolean
-none_shown (UiFixture *fixture)
+none_shown (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return n_shown (fixture) == 0;
 }
 
 static gboolean
-two_shown (UiFixture *fixture)
+two_shown (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return n_shown (fixture) == 2;
 }
 
 static gboolean
-no_editor (UiFixture *fixture)
+no_editor (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return cpv_activities_page_get_editor (fixture->page) == NULL;
 }
 
@@ -249,14 +204,14 @@ toast_button (UiFixture  *fixture,
               const char *label,
               const char *icon_name)
 {
-  GtkWidget *overlay = child (fixture->window, CPV_TYPE_WINDOW, "toast_overlay");
+  GtkWidget *overlay = cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, "toast_overlay");
   GtkWidget *button = NULL;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   /* The toast widget appears on the next frames. */
   while ((button = find_button (overlay, label, icon_name)) == NULL
          && g_get_monotonic_time () < deadline)
-    wait_frames (GTK_WIDGET (fixture->window), 1);
+    cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 1);
   if (button == NULL)
     g_error ("No toast button “%s”", label != NULL ? label : icon_name);
   return button;
@@ -348,32 +303,13 @@ save_screenshot (UiFixture  *fixture,
                  int         width,
                  int         height)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  gtk_window_set_default_size (GTK_WINDOW (window),
-                               width + gdk_surface_get_width (surface)
-                               - gtk_widget_get_width (window),
-                               height + gdk_surface_get_height (surface)
-                               - gtk_widget_get_height (window));
-  while ((gtk_widget_get_width (window) != width || gtk_widget_get_height (window) != height)
-         && g_get_monotonic_time () < deadline)
-    wait_frames (window, 1);
-  g_assert_cmpint (gtk_widget_get_width (window), ==, width);
-  g_assert_cmpint (gtk_widget_get_height (window), ==, height);
+  cpv_ui_resize_window (window, width, height);
   if (CPV_IS_WINDOW (window))
     {
-      GtkWidget *leaflet = child (window, CPV_TYPE_WINDOW, "leaflet");
+      GtkWidget *leaflet = cpv_ui_child (window, CPV_TYPE_WINDOW, "leaflet");
 
       gboolean settled = FALSE;
 
@@ -383,25 +319,11 @@ save_screenshot (UiFixture  *fixture,
       while (!settled)
         g_main_context_iteration (NULL, TRUE);
       while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (leaflet)))
-        wait_frames (window, 1);
+        cpv_ui_wait_frames (window, 1);
     }
-  wait_frames (window, 3);
+  cpv_ui_wait_frames (window, 3);
 
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  name = g_strdup_printf ("%s-%s-%s-%dx%d.png", state, language, dark ? "dark" : "light",
-                          width, height);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
+  cpv_ui_save_png (window, width, height, state, language, dark);
 }
 
 static void
@@ -437,17 +359,19 @@ fixture_set_up (UiFixture     *fixture,
 
   fixture->window = cpv_window_new (application, fixture->vault_path);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (fixture->window), 2);
-  unlock = child (fixture->window, CPV_TYPE_WINDOW, "unlock_page");
-  gtk_editable_set_text (GTK_EDITABLE (child (unlock, CPV_TYPE_UNLOCK_PAGE, "passphrase_row")),
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
+  unlock = cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, "unlock_page");
+  gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (unlock, CPV_TYPE_UNLOCK_PAGE,
+                                                    "passphrase_row")),
                          GOOD_PASSPHRASE);
-  gtk_editable_set_text (GTK_EDITABLE (child (unlock, CPV_TYPE_UNLOCK_PAGE, "confirm_row")),
+  gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (unlock, CPV_TYPE_UNLOCK_PAGE,
+                                                    "confirm_row")),
                          GOOD_PASSPHRASE);
-  click (child (unlock, CPV_TYPE_UNLOCK_PAGE, "submit_button"));
-  spin_until (fixture, vault_is_open, "the new vault is open");
-  spin_until (fixture, main_stack_is_still, "the window shows the vault");
-  fixture->page = CPV_ACTIVITIES_PAGE (child (fixture->window, CPV_TYPE_WINDOW,
-                                              "activities_page"));
+  click (cpv_ui_child (unlock, CPV_TYPE_UNLOCK_PAGE, "submit_button"));
+  cpv_ui_spin_until (vault_is_open, fixture, "the new vault is open");
+  cpv_ui_spin_until (main_stack_is_still, fixture, "the window shows the vault");
+  fixture->page = CPV_ACTIVITIES_PAGE (cpv_ui_child (fixture->window, CPV_TYPE_WINDOW,
+                                                     "activities_page"));
   cpv_window_show_page (fixture->window, "activities");
 }
 
@@ -518,7 +442,7 @@ open_new_editor (UiFixture *fixture)
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor))
                  == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
-  wait_frames (GTK_WIDGET (editor), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (editor), 2);
   return editor;
 }
 
@@ -587,17 +511,17 @@ test_add_attach_search (UiFixture     *fixture,
                    PDF_JA_MARKER "の実践");
   g_list_store_append (files, pdf);
   cpv_activity_editor_attach_files (editor, G_LIST_MODEL (files));
-  spin_until (fixture, editor_is_idle, "the PDF is stored");
+  cpv_ui_spin_until (editor_is_idle, fixture, "the PDF is stored");
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (editor_child (editor,
                                                                                "evidence_list")),
                                                    0));
   save_screenshots (fixture, GTK_WIDGET (editor), "editor");
 
   click (editor_child (editor, "save_button"));
-  spin_until (fixture, no_editor, "the editor closes after saving");
-  spin_until (fixture, one_shown, "the new activity is listed");
+  cpv_ui_spin_until (no_editor, fixture, "the editor closes after saving");
+  cpv_ui_spin_until (one_shown, fixture, "the new activity is listed");
   g_assert_cmpstr (list_state (fixture), ==, "list");
-  spin_until (fixture, page_is_idle, "the PDF's text is indexed");
+  cpv_ui_spin_until (page_is_idle, fixture, "the PDF's text is indexed");
 
   stored = cpv_vault_list_activities (vault (fixture), NULL);
   g_assert_cmpuint (stored->len, ==, 1);
@@ -616,10 +540,10 @@ test_add_attach_search (UiFixture     *fixture,
 
   /* A second activity, then search by a word that only the PDF holds. */
   add_activity (fixture, "Chapter meeting", 2);
-  spin_until (fixture, two_shown, "the second activity is listed");
+  cpv_ui_spin_until (two_shown, fixture, "the second activity is listed");
   search = page_child (fixture, "search_entry");
   gtk_editable_set_text (GTK_EDITABLE (search), PDF_MARKER);
-  spin_until (fixture, one_shown, "the search finds the PDF's activity");
+  cpv_ui_spin_until (one_shown, fixture, "the search finds the PDF's activity");
   {
     g_autoptr(CpvActivity) found = g_list_model_get_item (cpv_activities_page_get_shown (fixture->page), 0);
 
@@ -627,13 +551,13 @@ test_add_attach_search (UiFixture     *fixture,
   }
   /* Japanese inside the PDF (substring match, FTS4 does not split Japanese). */
   gtk_editable_set_text (GTK_EDITABLE (search), "量子暗号");
-  spin_until (fixture, one_shown, "the Japanese search finds the PDF's activity");
+  cpv_ui_spin_until (one_shown, fixture, "the Japanese search finds the PDF's activity");
   gtk_editable_set_text (GTK_EDITABLE (search), "nosuchwordanywhere");
-  spin_until (fixture, none_shown, "the search finds nothing");
+  cpv_ui_spin_until (none_shown, fixture, "the search finds nothing");
   g_assert_cmpstr (list_state (fixture), ==, "no-results");
   save_screenshots (fixture, GTK_WIDGET (fixture->window), "activities-no-results");
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  spin_until (fixture, two_shown, "the search is cleared");
+  cpv_ui_spin_until (two_shown, fixture, "the search is cleared");
   save_screenshots (fixture, GTK_WIDGET (fixture->window), "activities");
 
   /* After attaching, indexing and searching: nothing of the PDF's text outside the vault, in
@@ -646,8 +570,10 @@ test_add_attach_search (UiFixture     *fixture,
 }
 
 static gboolean
-stored_is_one (UiFixture *fixture)
+stored_is_one (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return n_stored (fixture) == 1;
 }
 
@@ -678,7 +604,7 @@ test_delete_undo (UiFixture     *fixture,
   click (toast_button (fixture, _("_Undo"), NULL));
   g_assert_cmpuint (n_shown (fixture), ==, 3);
   g_assert_cmpuint (n_stored (fixture), ==, 3);
-  wait_frames (GTK_WIDGET (fixture->window), 5);
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 5);
   g_assert_cmpuint (n_stored (fixture), ==, 3);
 
   /* Again, and let the toast go (its close button): now they are removed. */
@@ -686,7 +612,7 @@ test_delete_undo (UiFixture     *fixture,
   click (delete_button);
   g_assert_cmpuint (n_shown (fixture), ==, 1);
   click (toast_button (fixture, NULL, "window-close-symbolic"));
-  spin_until (fixture, stored_is_one, "the deletion reaches the vault");
+  cpv_ui_spin_until (stored_is_one, fixture, "the deletion reaches the vault");
   g_assert_cmpuint (n_shown (fixture), ==, 1);
 
   /* The last one, then lock at once: deleted before the vault closes. */
@@ -759,7 +685,7 @@ test_editor_validation (UiFixture     *fixture,
                             "ISC2-CAT-1"));
   gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "author_row")), "R. Anderson");
   g_assert_true (cpv_activity_editor_save (editor));
-  spin_until (fixture, no_editor, "the editor closes");
+  cpv_ui_spin_until (no_editor, fixture, "the editor closes");
   g_assert_cmpuint (n_stored (fixture), ==, 1);
 
   /* win.edit-activity (what the overview's findings use) opens it again, filled in. */
@@ -776,9 +702,9 @@ test_editor_validation (UiFixture     *fixture,
   g_assert_cmpint (cpv_activity_editor_get_activity_id (editor), ==, id);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "title_row"))), ==,
                    "Reading");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture->window,
-                                                                       CPV_TYPE_WINDOW,
-                                                                       "content_stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (cpv_ui_child (fixture->window,
+                                                                              CPV_TYPE_WINDOW,
+                                                                              "content_stack"))),
                    ==, "activities");
   /* Locking closes the editor. */
   cpv_window_lock (fixture->window);
@@ -796,14 +722,14 @@ test_cancel_removes_unsaved_files (UiFixture     *fixture,
 
   g_list_store_append (files, pdf);
   cpv_activity_editor_attach_files (editor, G_LIST_MODEL (files));
-  spin_until (fixture, editor_is_idle, "the PDF is stored");
+  cpv_ui_spin_until (editor_is_idle, fixture, "the PDF is stored");
   evidence = cpv_vault_list_evidence (vault (fixture), 0, NULL);
   g_assert_cmpuint (evidence->len, ==, 1);
   g_clear_pointer (&evidence, g_ptr_array_unref);
 
   /* Closing without saving leaves nothing behind. */
   gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL);
-  spin_until (fixture, no_editor, "the editor closes");
+  cpv_ui_spin_until (no_editor, fixture, "the editor closes");
   evidence = cpv_vault_list_evidence (vault (fixture), 0, NULL);
   g_assert_cmpuint (evidence->len, ==, 0);
   g_assert_cmpuint (n_stored (fixture), ==, 0);
@@ -823,11 +749,11 @@ test_drop_on_row (UiFixture     *fixture,
   g_list_store_append (files, pdf);
   cpv_activities_page_attach_files (fixture->page, id, G_LIST_MODEL (files));
   g_assert_true (cpv_activities_page_get_busy (fixture->page));
-  spin_until (fixture, page_is_idle, "the dropped file is stored and indexed");
+  cpv_ui_spin_until (page_is_idle, fixture, "the dropped file is stored and indexed");
   evidence = cpv_vault_list_evidence (vault (fixture), id, NULL);
   g_assert_cmpuint (evidence->len, ==, 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "quokka");
-  spin_until (fixture, one_shown, "the dropped PDF is searchable");
+  cpv_ui_spin_until (one_shown, fixture, "the dropped PDF is searchable");
 }
 
 /* The overview page's credential cards (another part of issue 4, not under test here) warn

@@ -29,11 +29,11 @@
 #include "cpv-retention-dialog.h"
 #include "cpv-retention.h"
 #include "cpv-status-labels.h"
+#include "cpv-ui-test-util.h"
 #include "cpv-unlock-page.h"
 #include "cpv-window.h"
 
 #define PASSPHRASE "correct horse battery staple"
-#define WAIT_SECONDS 120
 
 static CpvApplication *application;
 static const char *language = "en";
@@ -57,22 +57,10 @@ typedef struct
 /* Helpers ------------------------------------------------------------------------------- */
 
 static GtkWidget *
-child (gpointer    widget,
-       GType       widget_type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), widget_type, name);
-
-  if (object == NULL)
-    g_error ("%s has no template child “%s”", g_type_name (widget_type), name);
-  return GTK_WIDGET (object);
-}
-
-static GtkWidget *
 window_child (UiFixture  *fixture,
               const char *name)
 {
-  return child (fixture->window, CPV_TYPE_WINDOW, name);
+  return cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, name);
 }
 
 static CpvAuditsPage *
@@ -85,73 +73,30 @@ static GtkWidget *
 page_child (UiFixture  *fixture,
             const char *name)
 {
-  return child (audits_page (fixture), CPV_TYPE_AUDITS_PAGE, name);
+  return cpv_ui_child (audits_page (fixture), CPV_TYPE_AUDITS_PAGE, name);
 }
 
 static gboolean
-wake_up_cb (gpointer user_data)
+vault_is_open (gpointer data)
 {
-  return G_SOURCE_CONTINUE;
-}
+  UiFixture *fixture = data;
 
-typedef gboolean (*Condition) (UiFixture *fixture);
-
-static void
-spin_until (UiFixture  *fixture,
-            Condition   condition,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (fixture) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_up);
-
-  if (!condition (fixture))
-    g_error ("Timed out waiting until %s", what);
-}
-
-static gboolean
-frame_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  guint *frames_left = user_data;
-
-  if (*frames_left > 0)
-    (*frames_left)--;
-  return *frames_left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      frames)
-{
-  guint frames_left = frames;
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  gtk_widget_add_tick_callback (widget, frame_tick_cb, &frames_left, NULL);
-  while (frames_left > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (frames_left, ==, 0);
-}
-
-static gboolean
-vault_is_open (UiFixture *fixture)
-{
   return cpv_window_get_vault (fixture->window) != NULL;
 }
 
 static gboolean
-page_is_loaded (UiFixture *fixture)
+page_is_loaded (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return !cpv_audits_page_get_loading (audits_page (fixture));
 }
 
 static gboolean
-stacks_are_still (UiFixture *fixture)
+stacks_are_still (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return !gtk_stack_get_transition_running (GTK_STACK (window_child (fixture, "main_stack")))
          && !gtk_stack_get_transition_running (GTK_STACK (window_child (fixture, "content_stack")))
          && !gtk_stack_get_transition_running (GTK_STACK (page_child (fixture, "stack")));
@@ -277,7 +222,7 @@ find_toplevel (GType type)
 }
 
 static gboolean
-no_message_dialog (UiFixture *fixture)
+no_message_dialog (gpointer data)
 {
   return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
 }
@@ -303,14 +248,14 @@ answer_message_dialog (UiFixture  *fixture,
   /* What a click on the response button does: the response, then the dialog closes. */
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin_until (fixture, no_message_dialog, "the message dialog closes");
+  cpv_ui_spin_until (no_message_dialog, fixture, "the message dialog closes");
 }
 
 static void
 reload_and_wait (UiFixture *fixture)
 {
-  wait_frames (GTK_WIDGET (fixture->window), 2);
-  spin_until (fixture, page_is_loaded, "the audits page has its figures");
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_spin_until (page_is_loaded, fixture, "the audits page has its figures");
 }
 
 /* Screenshots --------------------------------------------------------------------------- */
@@ -324,13 +269,6 @@ save_screenshot (GtkWindow  *window_,
 {
   GtkWidget *window = GTK_WIDGET (window_);
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -346,28 +284,13 @@ save_screenshot (GtkWindow  *window_,
                                    - gtk_widget_get_width (window),
                                    height + gdk_surface_get_height (surface)
                                    - gtk_widget_get_height (window));
-      wait_frames (window, 2);
+      cpv_ui_wait_frames (window, 2);
     }
   g_assert_cmpint (gtk_widget_get_width (window), ==, width);
   g_assert_cmpint (gtk_widget_get_height (window), ==, height);
-  wait_frames (window, 4);
+  cpv_ui_wait_frames (window, 4);
 
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-
-  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  name = g_strdup_printf ("%s-%s-%s-%dx%d.png", state, language, dark ? "dark" : "light",
-                          width, height);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
+  cpv_ui_save_png (window, width, height, state, language, dark);
 }
 
 static void
@@ -504,19 +427,19 @@ open_and_unlock (UiFixture *fixture)
   fixture->window = cpv_window_new (application, fixture->vault_path);
   page = CPV_UNLOCK_PAGE (window_child (fixture, "unlock_page"));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
 
-  gtk_editable_set_text (GTK_EDITABLE (child (page, CPV_TYPE_UNLOCK_PAGE, "passphrase_row")),
+  gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (page, CPV_TYPE_UNLOCK_PAGE, "passphrase_row")),
                          PASSPHRASE);
-  gtk_widget_activate (child (page, CPV_TYPE_UNLOCK_PAGE, "submit_button"));
-  spin_until (fixture, vault_is_open, "the vault is open");
+  gtk_widget_activate (cpv_ui_child (page, CPV_TYPE_UNLOCK_PAGE, "submit_button"));
+  cpv_ui_spin_until (vault_is_open, fixture, "the vault is open");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "audits");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window_child (fixture,
                                                                               "content_stack"))),
                    ==, "audits");
-  spin_until (fixture, page_is_loaded, "the audits page has its figures");
-  spin_until (fixture, stacks_are_still, "the window shows the audits page");
+  cpv_ui_spin_until (page_is_loaded, fixture, "the audits page has its figures");
+  cpv_ui_spin_until (stacks_are_still, fixture, "the window shows the audits page");
 }
 
 /* The row of the audit request on the page. */
@@ -729,26 +652,27 @@ test_readiness_and_due_dates (UiFixture     *fixture,
 }
 
 static gboolean
-pack_dialog_done (UiFixture *fixture)
+pack_dialog_done (gpointer data)
 {
   CpvPackDialog *dialog = CPV_PACK_DIALOG (find_toplevel (CPV_TYPE_PACK_DIALOG));
 
   return dialog != NULL && !cpv_pack_dialog_get_busy (dialog)
          && g_strcmp0 (gtk_stack_get_visible_child_name (
-                         GTK_STACK (child (dialog, CPV_TYPE_PACK_DIALOG, "stack"))), "done") == 0;
+                         GTK_STACK (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "stack"))),
+                       "done") == 0;
 }
 
 static gboolean
-pack_verified (UiFixture *fixture)
+pack_verified (gpointer data)
 {
   CpvPackDialog *dialog = CPV_PACK_DIALOG (find_toplevel (CPV_TYPE_PACK_DIALOG));
 
   return !cpv_pack_dialog_get_busy (dialog)
-         && gtk_widget_get_visible (child (dialog, CPV_TYPE_PACK_DIALOG, "verify_label"));
+         && gtk_widget_get_visible (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "verify_label"));
 }
 
 static gboolean
-no_pack_dialog (UiFixture *fixture)
+no_pack_dialog (gpointer data)
 {
   return find_toplevel (CPV_TYPE_PACK_DIALOG) == NULL;
 }
@@ -775,29 +699,31 @@ test_encrypted_pack (UiFixture     *fixture,
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
 
   /* COUNCIL-TLP-1: the TLP:RED note of the seminar is listed, unticked; encryption is on. */
-  withheld = child (dialog, CPV_TYPE_PACK_DIALOG, "withheld_list");
+  withheld = cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "withheld_list");
   g_assert_cmpuint (count_top_rows (withheld), ==, 1);
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (withheld), 0);
   g_assert_cmpstr (row_title (GTK_WIDGET (row)), ==, "incident-notes.txt");
-  g_assert_true (gtk_switch_get_active (GTK_SWITCH (child (dialog, CPV_TYPE_PACK_DIALOG,
-                                                           "encrypt_switch"))));
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (dialog,
-                                                                       CPV_TYPE_PACK_DIALOG,
-                                                                       "names_row"))), ==, 0);
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, CPV_TYPE_PACK_DIALOG, "organisation_row")),
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                                  "encrypt_switch"))));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cpv_ui_child (dialog,
+                                                                              CPV_TYPE_PACK_DIALOG,
+                                                                              "names_row"))),
+                    ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                    "organisation_row")),
                          "Example KK");
   save_screenshots (GTK_WINDOW (dialog), "pack-dialog");
 
   /* The destination the file chooser would return. */
   file = g_file_new_for_path (path);
   cpv_pack_dialog_export_to (dialog, file);
-  spin_until (fixture, pack_dialog_done, "the pack is written");
+  cpv_ui_spin_until (pack_dialog_done, fixture, "the pack is written");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  passphrase = g_strdup (gtk_label_get_label (GTK_LABEL (child (dialog, CPV_TYPE_PACK_DIALOG,
-                                                                "passphrase_label"))));
+  passphrase = g_strdup (gtk_label_get_label (GTK_LABEL (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                                       "passphrase_label"))));
   g_assert_cmpuint (strlen (passphrase), >=, 20);
-  g_assert_true (gtk_widget_get_visible (child (dialog, CPV_TYPE_PACK_DIALOG,
-                                                "passphrase_group")));
+  g_assert_true (gtk_widget_get_visible (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                       "passphrase_group")));
 
   /* The core opens it with the passphrase shown, and not without. */
   verification = cpv_pack_verify (path, passphrase, NULL, &error);
@@ -813,21 +739,22 @@ test_encrypted_pack (UiFixture     *fixture,
   g_clear_error (&error);
 
   /* The dialog's own Verify. */
-  click (child (dialog, CPV_TYPE_PACK_DIALOG, "verify_button"));
-  spin_until (fixture, pack_verified, "the pack is verified");
-  g_assert_true (gtk_widget_has_css_class (child (dialog, CPV_TYPE_PACK_DIALOG, "verify_label"),
+  click (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "verify_button"));
+  cpv_ui_spin_until (pack_verified, fixture, "the pack is verified");
+  g_assert_true (gtk_widget_has_css_class (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                         "verify_label"),
                                            "success"));
   save_screenshots (GTK_WINDOW (dialog), "pack-done");
 
   /* Locking closes the dialog (and its passphrase) and empties the page. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL);
-  spin_until (fixture, no_pack_dialog, "the pack dialog closes on lock");
+  cpv_ui_spin_until (no_pack_dialog, fixture, "the pack dialog closes on lock");
   g_assert_cmpuint (count_top_rows (page_child (fixture, "readiness_list")), ==, 0);
   g_assert_cmpuint (count_top_rows (page_child (fixture, "audits_list")), ==, 0);
 }
 
 static gboolean
-no_retention_dialog_busy (UiFixture *fixture)
+no_retention_dialog_busy (gpointer data)
 {
   CpvRetentionDialog *dialog = CPV_RETENTION_DIALOG (find_toplevel (CPV_TYPE_RETENTION_DIALOG));
 
@@ -854,24 +781,25 @@ test_retention_purge (UiFixture     *fixture,
   click (page_child (fixture, "retention_row"));
   dialog = CPV_RETENTION_DIALOG (find_toplevel (CPV_TYPE_RETENTION_DIALOG));
   g_assert_nonnull (dialog);
-  stack = child (dialog, CPV_TYPE_RETENTION_DIALOG, "stack");
-  items = child (dialog, CPV_TYPE_RETENTION_DIALOG, "items_list");
+  stack = cpv_ui_child (dialog, CPV_TYPE_RETENTION_DIALOG, "stack");
+  items = cpv_ui_child (dialog, CPV_TYPE_RETENTION_DIALOG, "items_list");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
   g_assert_cmpuint (count_top_rows (items), ==, past->len);
   g_assert_cmpstr (row_title (top_row (items, 0)), ==, "Old CCSP conference");
 
   /* Nothing goes without the confirmation; cancelling keeps everything. */
-  click (child (dialog, CPV_TYPE_RETENTION_DIALOG, "purge_button"));
+  click (cpv_ui_child (dialog, CPV_TYPE_RETENTION_DIALOG, "purge_button"));
   answer_message_dialog (fixture, "cancel", NULL);
   gone = cpv_vault_get_activity (vault (fixture), fixture->old_id, &error);
   g_assert_no_error (error);
   g_clear_object (&gone);
 
-  click (child (dialog, CPV_TYPE_RETENTION_DIALOG, "purge_button"));
+  click (cpv_ui_child (dialog, CPV_TYPE_RETENTION_DIALOG, "purge_button"));
   answer_message_dialog (fixture, "purge", NULL);
-  spin_until (fixture, no_retention_dialog_busy, "the purge ends");
+  cpv_ui_spin_until (no_retention_dialog_busy, fixture, "the purge ends");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "report");
-  g_assert_cmpuint (count_top_rows (child (dialog, CPV_TYPE_RETENTION_DIALOG, "report_list")),
+  g_assert_cmpuint (count_top_rows (cpv_ui_child (dialog, CPV_TYPE_RETENTION_DIALOG,
+                                                  "report_list")),
                     ==, past->len);
 
   after = cpv_retention_list (vault (fixture), registry (fixture), cpv_day_today (), TRUE,
@@ -903,17 +831,18 @@ test_record_audit (UiFixture     *fixture,
   gtk_widget_activate_action (GTK_WIDGET (audits_page (fixture)), "audits.record", NULL);
   dialog = find_toplevel (CPV_TYPE_AUDIT_DIALOG);
   g_assert_nonnull (dialog);
-  list = child (dialog, CPV_TYPE_AUDIT_DIALOG, "activities_list");
+  list = cpv_ui_child (dialog, CPV_TYPE_AUDIT_DIALOG, "activities_list");
   g_assert_nonnull (list);
   /* The CISSP's four activities, newest first: the checklist the auditor's e-mail names. */
   n_rows = count_top_rows (list);
   g_assert_cmpuint (n_rows, ==, 4);
   g_assert_cmpstr (row_title (top_row (list, 0)), ==, "Cloud security workshop");
-  gtk_editable_set_text (GTK_EDITABLE (child (dialog, CPV_TYPE_AUDIT_DIALOG, "received_row")),
+  gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (dialog, CPV_TYPE_AUDIT_DIALOG,
+                                                    "received_row")),
                          received);
   gtk_widget_activate (top_row (list, 0));   /* ticks the check button */
   gtk_widget_activate (top_row (list, 2));
-  click (child (dialog, CPV_TYPE_AUDIT_DIALOG, "save_button"));
+  click (cpv_ui_child (dialog, CPV_TYPE_AUDIT_DIALOG, "save_button"));
   reload_and_wait (fixture);
 
   audits = cpv_vault_list_audits (vault (fixture), registry (fixture), fixture->cissp_id,
@@ -945,7 +874,7 @@ test_screenshots (UiFixture     *fixture,
     if (strstr (row_title (top_row (readiness_list, i)), "CISSP") != NULL)
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (top_row (readiness_list, i)), TRUE);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (audit_row (fixture)), TRUE);
-  wait_frames (GTK_WIDGET (fixture->window), 30);   /* the rows finish unfolding */
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 30);   /* the rows finish unfolding */
   save_screenshots (GTK_WINDOW (fixture->window), "audits");
 }
 

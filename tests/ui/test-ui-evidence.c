@@ -25,12 +25,12 @@
 #include "cpv-evidence-viewer.h"
 #include "cpv-passphrase-dialog.h"
 #include "cpv-preferences.h"
+#include "cpv-ui-test-util.h"
 #include "cpv-unlock-page.h"
 #include "cpv-window.h"
 
 #define GOOD_PASSPHRASE "correct horse battery staple"
 #define NEW_PASSPHRASE "purple elephant tram seventeen"
-#define WAIT_SECONDS 120
 #define PDF_NAME "受講証明書 2026.pdf"
 #define PNG_NAME "certificate-en.png"
 #define PDF_PAGES 3
@@ -57,65 +57,10 @@ typedef struct
 
 /* Helpers ------------------------------------------------------------------------------- */
 
-static GtkWidget *
-child (gpointer    widget,
-       GType       widget_type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), widget_type, name);
-
-  if (object == NULL)
-    g_error ("%s has no template child “%s”", g_type_name (widget_type), name);
-  return GTK_WIDGET (object);
-}
-
 static gboolean
 wake_up_cb (gpointer user_data)
 {
   return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-spin_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_up);
-
-  if (!condition (data))
-    g_error ("Timed out waiting until %s", what);
-}
-
-static gboolean
-frame_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  guint *frames_left = user_data;
-
-  if (*frames_left > 0)
-    (*frames_left)--;
-  return *frames_left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      frames)
-{
-  guint frames_left = frames;
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  gtk_widget_add_tick_callback (widget, frame_tick_cb, &frames_left, NULL);
-  while (frames_left > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (frames_left, ==, 0);
 }
 
 static void
@@ -400,7 +345,7 @@ static gboolean
 stack_is_still (gpointer data)
 {
   UiFixture *fixture = data;
-  GtkWidget *stack = child (fixture->window, CPV_TYPE_WINDOW, "main_stack");
+  GtkWidget *stack = cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, "main_stack");
 
   return !gtk_stack_get_transition_running (GTK_STACK (stack));
 }
@@ -410,12 +355,12 @@ unlock_with (UiFixture  *fixture,
              const char *passphrase,
              const char *confirmation)
 {
-  GtkWidget *unlock_page = child (fixture->window, CPV_TYPE_WINDOW, "unlock_page");
+  GtkWidget *unlock_page = cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, "unlock_page");
 
-  type_text (child (unlock_page, CPV_TYPE_UNLOCK_PAGE, "passphrase_row"), passphrase);
+  type_text (cpv_ui_child (unlock_page, CPV_TYPE_UNLOCK_PAGE, "passphrase_row"), passphrase);
   if (confirmation != NULL)
-    type_text (child (unlock_page, CPV_TYPE_UNLOCK_PAGE, "confirm_row"), confirmation);
-  click (child (unlock_page, CPV_TYPE_UNLOCK_PAGE, "submit_button"));
+    type_text (cpv_ui_child (unlock_page, CPV_TYPE_UNLOCK_PAGE, "confirm_row"), confirmation);
+  click (cpv_ui_child (unlock_page, CPV_TYPE_UNLOCK_PAGE, "submit_button"));
 }
 
 static gboolean
@@ -456,11 +401,12 @@ open_vault_with_evidence (UiFixture *fixture)
   g_autoptr(CpvEvidence) png = NULL;
 
   fixture->window = cpv_window_new (application, fixture->vault_path);
-  fixture->page = CPV_EVIDENCE_PAGE (child (fixture->window, CPV_TYPE_WINDOW, "evidence_page"));
+  fixture->page = CPV_EVIDENCE_PAGE (cpv_ui_child (fixture->window, CPV_TYPE_WINDOW,
+                                                  "evidence_page"));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
   unlock_with (fixture, GOOD_PASSPHRASE, GOOD_PASSPHRASE);
-  spin_until (vault_is_open, fixture, "the new vault is open");
+  cpv_ui_spin_until (vault_is_open, fixture, "the new vault is open");
 
   pdf = attach (fixture, fixture->pdf, PDF_NAME, "certificate", "amber", FALSE, "ja");
   png = attach (fixture, fixture->png, PNG_NAME, "translation", "red", TRUE, "en");
@@ -468,11 +414,11 @@ open_vault_with_evidence (UiFixture *fixture)
   fixture->png_id = png->id;
   fixture->pdf_sha256 = g_strdup (pdf->sha256);
   fixture->png_sha256 = g_strdup (png->sha256);
-  spin_until (evidence_loaded, fixture, "the session lists both items");
+  cpv_ui_spin_until (evidence_loaded, fixture, "the session lists both items");
 
   cpv_window_show_page (fixture->window, "evidence");
-  spin_until (stack_is_still, fixture, "the window shows the vault");
-  wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_spin_until (stack_is_still, fixture, "the window shows the vault");
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
 }
 
 static gboolean
@@ -492,8 +438,8 @@ viewer_idle (gpointer data)
   return !cpv_evidence_viewer_get_busy (viewer)
          && (cpv_evidence_viewer_get_texture (viewer) != NULL
              || g_strcmp0 (gtk_stack_get_visible_child_name (
-                             GTK_STACK (child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
-                                               "content_stack"))), "error") == 0);
+                             GTK_STACK (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
+                                                      "content_stack"))), "error") == 0);
 }
 
 static gboolean
@@ -507,7 +453,7 @@ static CpvEvidenceViewer *
 open_viewer_at (UiFixture *fixture,
                 guint      position)
 {
-  GtkWidget *grid = child (fixture->page, CPV_TYPE_EVIDENCE_PAGE, "grid_view");
+  GtkWidget *grid = cpv_ui_child (fixture->page, CPV_TYPE_EVIDENCE_PAGE, "grid_view");
   guint before = count_toplevels (CPV_TYPE_EVIDENCE_VIEWER);
   CpvEvidenceViewer *viewer;
 
@@ -516,11 +462,11 @@ open_viewer_at (UiFixture *fixture,
   viewer = CPV_EVIDENCE_VIEWER (find_toplevel (CPV_TYPE_EVIDENCE_VIEWER));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (viewer))
                  == GTK_WINDOW (fixture->window));
-  spin_until (viewer_idle, viewer, "the viewer shows the item");
+  cpv_ui_spin_until (viewer_idle, viewer, "the viewer shows the item");
   /* Once laid out, the page is fitted to the width and rendered again. */
-  wait_frames (GTK_WIDGET (viewer), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (viewer), 2);
   wait_ms (250);
-  spin_until (viewer_idle, viewer, "the viewer fits the item to its width");
+  cpv_ui_spin_until (viewer_idle, viewer, "the viewer fits the item to its width");
   return viewer;
 }
 
@@ -558,51 +504,18 @@ save_screenshot (GtkWindow  *window,
                  int         height)
 {
   GtkWidget *widget = GTK_WIDGET (window);
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* Without a compositor the surface keeps a margin for resizing around the window. */
-  gtk_window_set_default_size (window,
-                               width + gdk_surface_get_width (surface)
-                               - gtk_widget_get_width (widget),
-                               height + gdk_surface_get_height (surface)
-                               - gtk_widget_get_height (widget));
-  while ((gtk_widget_get_width (widget) != width || gtk_widget_get_height (widget) != height)
-         && g_get_monotonic_time () < deadline)
-    wait_frames (widget, 1);
-  g_assert_cmpint (gtk_widget_get_width (widget), ==, width);
-  g_assert_cmpint (gtk_widget_get_height (widget), ==, height);
+  cpv_ui_resize_window (widget, width, height);
   /* The viewer refits the page after a resize, then renders it again. */
   wait_ms (250);
   if (CPV_IS_EVIDENCE_VIEWER (window))
-    spin_until (viewer_idle, window, "the viewer renders the page again");
-  wait_frames (widget, 3);
+    cpv_ui_spin_until (viewer_idle, window, "the viewer renders the page again");
+  cpv_ui_wait_frames (widget, 3);
 
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  name = g_strdup_printf ("%s-%s-%s-%dx%d.png", state, language, dark ? "dark" : "light",
-                          width, height);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
+  cpv_ui_save_png (widget, width, height, state, language, dark);
 }
 
 static void
@@ -663,7 +576,7 @@ fixture_tear_down (UiFixture     *fixture,
   cpv_auto_lock_set_idle_timeout_ms (auto_lock, 0);
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin_until (no_viewer, NULL, "every viewer is closed");
+  cpv_ui_spin_until (no_viewer, NULL, "every viewer is closed");
   remove_tree (fixture->dir);
   g_free (fixture->vault_path);
   g_free (fixture->dir);
@@ -688,18 +601,19 @@ test_grid (UiFixture     *fixture,
 
   /* Locked: no model, nothing shown. */
   fixture->window = cpv_window_new (application, fixture->vault_path);
-  fixture->page = CPV_EVIDENCE_PAGE (child (fixture->window, CPV_TYPE_WINDOW, "evidence_page"));
+  fixture->page = CPV_EVIDENCE_PAGE (cpv_ui_child (fixture->window, CPV_TYPE_WINDOW,
+                                                  "evidence_page"));
   g_assert_null (cpv_evidence_page_get_session (fixture->page));
-  g_assert_null (gtk_grid_view_get_model (GTK_GRID_VIEW (child (fixture->page,
-                                                                CPV_TYPE_EVIDENCE_PAGE,
-                                                                "grid_view"))));
+  g_assert_null (gtk_grid_view_get_model (GTK_GRID_VIEW (cpv_ui_child (fixture->page,
+                                                                       CPV_TYPE_EVIDENCE_PAGE,
+                                                                       "grid_view"))));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
 
   open_vault_with_evidence (fixture);
-  stack = child (fixture->page, CPV_TYPE_EVIDENCE_PAGE, "stack");
+  stack = cpv_ui_child (fixture->page, CPV_TYPE_EVIDENCE_PAGE, "stack");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "grid");
-  spin_until (thumbnails_ready, fixture, "both thumbnails are rendered");
-  wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_spin_until (thumbnails_ready, fixture, "both thumbnails are rendered");
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
 
   /* The PDF's first page, rendered from memory: A4 portrait, red band at the top. */
   pdf_thumbnail = cpv_evidence_page_lookup_thumbnail (fixture->page, fixture->pdf_sha256);
@@ -798,7 +712,7 @@ test_viewer (UiFixture     *fixture,
   int width;
 
   open_vault_with_evidence (fixture);
-  spin_until (thumbnails_ready, fixture, "both thumbnails are rendered");
+  cpv_ui_spin_until (thumbnails_ready, fixture, "both thumbnails are rendered");
 
   /* Newest first: the PNG is at 0, the PDF at 1. */
   viewer = open_viewer_at (fixture, 1);
@@ -806,10 +720,10 @@ test_viewer (UiFixture     *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (viewer)), ==, PDF_NAME);
   g_assert_cmpuint (cpv_evidence_viewer_get_n_pages (viewer), ==, PDF_PAGES);
   g_assert_cmpuint (cpv_evidence_viewer_get_page (viewer), ==, 0);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
-                                                         "page_label"))), ==, "1 / 3");
-  g_assert_false (gtk_widget_get_sensitive (child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
-                                                   "previous_button")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
+                                                                "page_label"))), ==, "1 / 3");
+  g_assert_false (gtk_widget_get_sensitive (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
+                                                          "previous_button")));
   page = cpv_evidence_viewer_get_texture (viewer);
   zoom = cpv_evidence_viewer_get_zoom (viewer);
   /* Rendered at the zoom: A4 is 595 pt wide, 96 px per 72 pt at 100 %. */
@@ -817,55 +731,55 @@ test_viewer (UiFixture     *fixture,
   g_assert_true (close_to (pixel_at (page, 10, 10), 0xff0000));
 
   /* Next page: page 2 is green at the top. */
-  click (child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "next_button"));
-  spin_until (viewer_idle, viewer, "page 2 is rendered");
+  click (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "next_button"));
+  cpv_ui_spin_until (viewer_idle, viewer, "page 2 is rendered");
   g_assert_cmpuint (cpv_evidence_viewer_get_page (viewer), ==, 1);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
-                                                         "page_label"))), ==, "2 / 3");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
+                                                                "page_label"))), ==, "2 / 3");
   g_assert_true (close_to (pixel_at (cpv_evidence_viewer_get_texture (viewer), 10, 10),
                            0x00cc00));
-  g_assert_true (gtk_widget_get_sensitive (child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
-                                                  "previous_button")));
+  g_assert_true (gtk_widget_get_sensitive (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
+                                                         "previous_button")));
   gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.next-page", NULL);
-  spin_until (viewer_idle, viewer, "page 3 is rendered");
+  cpv_ui_spin_until (viewer_idle, viewer, "page 3 is rendered");
   g_assert_cmpuint (cpv_evidence_viewer_get_page (viewer), ==, 2);
   g_assert_true (close_to (pixel_at (cpv_evidence_viewer_get_texture (viewer), 10, 10),
                            0x0000ff));
-  g_assert_false (gtk_widget_get_sensitive (child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
-                                                   "next_button")));
+  g_assert_false (gtk_widget_get_sensitive (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
+                                                          "next_button")));
   gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.previous-page", NULL);
   gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.previous-page", NULL);
-  spin_until (viewer_idle, viewer, "page 1 is rendered again");
+  cpv_ui_spin_until (viewer_idle, viewer, "page 1 is rendered again");
   g_assert_cmpuint (cpv_evidence_viewer_get_page (viewer), ==, 0);
 
   /* Zoom in: the page is rendered again, larger, and the label follows. */
   width = gdk_texture_get_width (cpv_evidence_viewer_get_texture (viewer));
-  click (child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "zoom_in_button"));
-  spin_until (viewer_idle, viewer, "the zoomed page is rendered");
+  click (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "zoom_in_button"));
+  cpv_ui_spin_until (viewer_idle, viewer, "the zoomed page is rendered");
   g_assert_cmpfloat_with_epsilon (cpv_evidence_viewer_get_zoom (viewer), zoom * 1.25, 0.001);
   g_assert_cmpint (ABS (gdk_texture_get_width (cpv_evidence_viewer_get_texture (viewer))
                         - (int) (width * 1.25)), <=, 2);
   {
     g_autofree char *expected = g_strdup_printf ("%.0f%%", zoom * 125);
 
-    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
-                                                           "zoom_label"))), ==, expected);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
+                                                                  "zoom_label"))), ==, expected);
   }
   cpv_evidence_viewer_set_zoom (viewer, 1.0);
-  spin_until (viewer_idle, viewer, "the page is rendered at 100 %");
+  cpv_ui_spin_until (viewer_idle, viewer, "the page is rendered at 100 %");
   g_assert_cmpint (gdk_texture_get_width (cpv_evidence_viewer_get_texture (viewer)), ==, 793);
   gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.zoom-out", NULL);
-  spin_until (viewer_idle, viewer, "the page is rendered at 80 %");
+  cpv_ui_spin_until (viewer_idle, viewer, "the page is rendered at 80 %");
   g_assert_cmpfloat_with_epsilon (cpv_evidence_viewer_get_zoom (viewer), 0.8, 0.001);
 
   /* Back to the page fitted to the width, which follows the window in the screenshots. */
-  click (child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "zoom_button"));
-  spin_until (viewer_idle, viewer, "the page is fitted again");
+  click (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "zoom_button"));
+  cpv_ui_spin_until (viewer_idle, viewer, "the page is fitted again");
   g_assert_cmpfloat_with_epsilon (cpv_evidence_viewer_get_zoom (viewer), zoom, 0.001);
   save_screenshots (GTK_WINDOW (viewer), "evidence-viewer");
 
   /* Edit a mark: the TLP goes to the vault at once. */
-  tlp_row = child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "tlp_row");
+  tlp_row = cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "tlp_row");
   adw_combo_row_set_selected (ADW_COMBO_ROW (tlp_row), combo_position (tlp_row, "TLP:GREEN"));
   stored = stored_evidence (fixture, fixture->pdf_id);
   g_assert_cmpstr (stored->tlp, ==, "green");
@@ -876,7 +790,7 @@ test_viewer (UiFixture     *fixture,
   copy = g_file_new_for_path (copy_path);
   cpv_evidence_viewer_save_copy_async (viewer, copy, NULL, keep_result_cb, &result);
   g_assert_true (cpv_evidence_viewer_get_busy (viewer));
-  spin_until (has_result, &result, "the copy is saved");
+  cpv_ui_spin_until (has_result, &result, "the copy is saved");
   g_assert_true (cpv_evidence_viewer_save_copy_finish (viewer, result, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (copy_path, &copy_contents, &copy_length, &error));
@@ -888,10 +802,11 @@ test_viewer (UiFixture     *fixture,
   /* Mark the English PNG as the translation of the Japanese PDF, through the combo row. */
   viewer = open_viewer_at (fixture, 0);
   g_assert_cmpint (cpv_evidence_viewer_get_evidence (viewer)->id, ==, fixture->png_id);
-  g_assert_false (gtk_widget_get_visible (child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "page_box")));
+  g_assert_false (gtk_widget_get_visible (cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER,
+                                                        "page_box")));
   g_assert_true (close_to (pixel_at (cpv_evidence_viewer_get_texture (viewer), 10, 10),
                            0x0000ff));
-  original_row = child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "original_row");
+  original_row = cpv_ui_child (viewer, CPV_TYPE_EVIDENCE_VIEWER, "original_row");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (original_row)), ==, 0);
   adw_combo_row_set_selected (ADW_COMBO_ROW (original_row),
                               combo_position (original_row, PDF_NAME));
@@ -927,7 +842,7 @@ test_viewer (UiFixture     *fixture,
     g_assert_cmpstr (adw_message_dialog_get_default_response (confirm), ==, "cancel");
     adw_message_dialog_response (confirm, "cancel");
     gtk_window_destroy (GTK_WINDOW (confirm));
-    spin_until (no_message_dialog, GUINT_TO_POINTER (before), "the question is answered");
+    cpv_ui_spin_until (no_message_dialog, GUINT_TO_POINTER (before), "the question is answered");
     g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   }
 
@@ -944,7 +859,7 @@ test_viewer (UiFixture     *fixture,
   g_object_add_weak_pointer (G_OBJECT (viewer), (gpointer *) &viewer);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.lock", NULL);
   g_assert_cmpuint (count_toplevels (CPV_TYPE_EVIDENCE_VIEWER), ==, 0);
-  spin_until (no_viewer, NULL, "the viewer is gone");
+  cpv_ui_spin_until (no_viewer, NULL, "the viewer is gone");
   wait_ms (50);
   g_assert_null (viewer);
   g_assert_cmpint (g_remove (copy_path), ==, 0);
@@ -975,11 +890,11 @@ test_change_passphrase (UiFixture     *fixture,
   /* Locked: nothing to change. */
   fixture->window = cpv_window_new (application, fixture->vault_path);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
   action = g_action_map_lookup_action (G_ACTION_MAP (application), "change-passphrase");
   g_assert_false (g_action_get_enabled (action));
   unlock_with (fixture, GOOD_PASSPHRASE, GOOD_PASSPHRASE);
-  spin_until (vault_is_open, fixture, "the new vault is open");
+  cpv_ui_spin_until (vault_is_open, fixture, "the new vault is open");
   g_assert_true (g_action_get_enabled (action));
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "change-passphrase", NULL);
@@ -988,29 +903,27 @@ test_change_passphrase (UiFixture     *fixture,
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog))
                  == GTK_WINDOW (fixture->window));
-  old_row = child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "old_row");
-  new_row = child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "new_row");
-  confirm_row = child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "confirm_row");
-  error_label = child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "error_label");
+  old_row = cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "old_row");
+  new_row = cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "new_row");
+  confirm_row = cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "confirm_row");
+  error_label = cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "error_label");
   kept_new_row = g_object_ref (new_row);
 
   /* The strength hint follows the core's measure. */
   type_text (new_row, "abc");
-  g_assert_cmpfloat (gtk_level_bar_get_value (GTK_LEVEL_BAR (child (dialog,
-                                                                    CPV_TYPE_PASSPHRASE_DIALOG,
-                                                                    "strength_bar"))),
+  g_assert_cmpfloat (gtk_level_bar_get_value (GTK_LEVEL_BAR (
+                       cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "strength_bar"))),
                      ==, CPV_PASSPHRASE_TOO_SHORT);
   type_text (new_row, NEW_PASSPHRASE);
-  g_assert_cmpfloat (gtk_level_bar_get_value (GTK_LEVEL_BAR (child (dialog,
-                                                                    CPV_TYPE_PASSPHRASE_DIALOG,
-                                                                    "strength_bar"))),
+  g_assert_cmpfloat (gtk_level_bar_get_value (GTK_LEVEL_BAR (
+                       cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "strength_bar"))),
                      ==, cpv_passphrase_strength (NEW_PASSPHRASE));
 
   /* Checked before anything runs: too short, then differing. */
   type_text (old_row, GOOD_PASSPHRASE);
   type_text (new_row, "short");
   type_text (confirm_row, "short");
-  click (child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "change_button"));
+  click (cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "change_button"));
   too_short = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "The new passphrase is too short. Use at least "
                                             "%d character.",
@@ -1022,21 +935,21 @@ test_change_passphrase (UiFixture     *fixture,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, too_short);
   type_text (new_row, NEW_PASSPHRASE);
   type_text (confirm_row, NEW_PASSPHRASE "x");
-  click (child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "change_button"));
+  click (cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "change_button"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
                    _("The two new passphrases differ. Type the same passphrase twice."));
 
   /* A wrong current passphrase: the core refuses in its thread; the message says why. */
   type_text (old_row, "wrong horse battery staple");
   type_text (confirm_row, NEW_PASSPHRASE);
-  click (child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "change_button"));
+  click (cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "change_button"));
   g_assert_true (cpv_passphrase_dialog_get_busy (dialog));
-  g_assert_false (gtk_widget_get_sensitive (child (dialog, CPV_TYPE_PASSPHRASE_DIALOG,
-                                                   "change_button")));
-  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (child (dialog,
-                                                               CPV_TYPE_PASSPHRASE_DIALOG,
-                                                               "change_spinner"))));
-  spin_until (dialog_idle, dialog, "the wrong passphrase is refused");
+  g_assert_false (gtk_widget_get_sensitive (cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG,
+                                                          "change_button")));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (cpv_ui_child (dialog,
+                                                                      CPV_TYPE_PASSPHRASE_DIALOG,
+                                                                      "change_spinner"))));
+  cpv_ui_spin_until (dialog_idle, dialog, "the wrong passphrase is refused");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
                    _("The current passphrase is wrong. Check Caps Lock and the keyboard "
                      "layout, then try again."));
@@ -1048,8 +961,8 @@ test_change_passphrase (UiFixture     *fixture,
 
   /* The right one: the dialog closes, its entries are emptied, the vault stays open. */
   type_text (old_row, GOOD_PASSPHRASE);
-  click (child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "change_button"));
-  spin_until (no_dialog, NULL, "the passphrase is changed");
+  click (cpv_ui_child (dialog, CPV_TYPE_PASSPHRASE_DIALOG, "change_button"));
+  cpv_ui_spin_until (no_dialog, NULL, "the passphrase is changed");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kept_new_row)), ==, "");
   g_assert_nonnull (cpv_window_get_vault (fixture->window));
 
@@ -1059,9 +972,9 @@ test_change_passphrase (UiFixture     *fixture,
   unlock_with (fixture, GOOD_PASSPHRASE, NULL);
   wait_ms (100);
   {
-    GtkWidget *unlock_page = child (fixture->window, CPV_TYPE_WINDOW, "unlock_page");
-    GtkWidget *label = child (unlock_page, CPV_TYPE_UNLOCK_PAGE, "error_label");
-    gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+    GtkWidget *unlock_page = cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, "unlock_page");
+    GtkWidget *label = cpv_ui_child (unlock_page, CPV_TYPE_UNLOCK_PAGE, "error_label");
+    gint64 deadline = g_get_monotonic_time () + CPV_UI_WAIT_SECONDS * G_USEC_PER_SEC;
 
     while ((cpv_unlock_page_get_busy (CPV_UNLOCK_PAGE (unlock_page))
             || !gtk_widget_get_visible (label))
@@ -1071,7 +984,7 @@ test_change_passphrase (UiFixture     *fixture,
   }
   g_assert_null (cpv_window_get_vault (fixture->window));
   unlock_with (fixture, NEW_PASSPHRASE, NULL);
-  spin_until (vault_is_open, fixture, "the new passphrase unlocks the vault");
+  cpv_ui_spin_until (vault_is_open, fixture, "the new passphrase unlocks the vault");
 }
 
 static void
@@ -1095,7 +1008,7 @@ test_auto_lock (UiFixture     *fixture,
   g_assert_cmpuint (cpv_auto_lock_get_idle_timeout_ms (auto_lock), ==, 5 * 60 * 1000);
 
   open_vault_with_evidence (fixture);
-  spin_until (thumbnails_ready, fixture, "both thumbnails are rendered");
+  cpv_ui_spin_until (thumbnails_ready, fixture, "both thumbnails are rendered");
   viewer = open_viewer_at (fixture, 1);
   g_assert_nonnull (cpv_evidence_viewer_get_texture (viewer));
 
@@ -1108,18 +1021,18 @@ test_auto_lock (UiFixture     *fixture,
 
   /* A tiny idle time: the vault locks by itself, the viewer closes, thumbnails go. */
   cpv_auto_lock_set_idle_timeout_ms (auto_lock, 300);
-  spin_until (vault_is_closed, fixture, "the idle vault locks itself");
+  cpv_ui_spin_until (vault_is_closed, fixture, "the idle vault locks itself");
   g_assert_cmpuint (count_toplevels (CPV_TYPE_EVIDENCE_VIEWER), ==, 0);
   g_assert_null (cpv_evidence_page_get_session (fixture->page));
   g_assert_cmpuint (cpv_evidence_page_get_n_thumbnails (fixture->page), ==, 0);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (
-                     GTK_STACK (child (fixture->window, CPV_TYPE_WINDOW, "main_stack"))),
+                     GTK_STACK (cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, "main_stack"))),
                    ==, "unlock");
 
   /* Unlocking starts the idle time again. */
   unlock_with (fixture, GOOD_PASSPHRASE, NULL);
-  spin_until (vault_is_open, fixture, "the vault is unlocked again");
-  spin_until (vault_is_closed, fixture, "the idle vault locks itself again");
+  cpv_ui_spin_until (vault_is_open, fixture, "the vault is unlocked again");
+  cpv_ui_spin_until (vault_is_closed, fixture, "the idle vault locks itself again");
 }
 
 static gboolean
@@ -1145,9 +1058,9 @@ test_preferences (UiFixture     *fixture,
 
   fixture->window = cpv_window_new (application, fixture->vault_path);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
   unlock_with (fixture, GOOD_PASSPHRASE, GOOD_PASSPHRASE);
-  spin_until (vault_is_open, fixture, "the new vault is open");
+  cpv_ui_spin_until (vault_is_open, fixture, "the new vault is open");
   g_assert_cmpint (cpv_vault_get_evidence_size_limit (cpv_window_get_vault (fixture->window)),
                    ==, 100 * 1024 * 1024);
 
@@ -1159,7 +1072,7 @@ test_preferences (UiFixture     *fixture,
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences))
                  == GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (preferences), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (preferences), 2);
   save_screenshot (GTK_WINDOW (preferences), "preferences", FALSE, 640, 600);
   save_screenshot (GTK_WINDOW (preferences), "preferences", TRUE, 400, 600);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -1172,17 +1085,17 @@ test_preferences (UiFixture     *fixture,
   g_assert_cmpuint (g_settings_get_uint (settings, "auto-lock-minutes"), ==, 15);
   g_assert_cmpuint (cpv_auto_lock_get_idle_timeout_ms (cpv_application_get_auto_lock (application)),
                     ==, 15 * 60 * 1000);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (preferences, CPV_TYPE_PREFERENCES,
-                                                    "name_pattern_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cpv_ui_child (preferences, CPV_TYPE_PREFERENCES,
+                                                           "name_pattern_row")), 1);
   {
     g_autofree char *pattern = g_settings_get_string (settings, "export-name-pattern");
 
     g_assert_cmpstr (pattern, ==, "ascii");
   }
   g_settings_set_string (settings, "export-name-pattern", "council");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (preferences,
-                                                                      CPV_TYPE_PREFERENCES,
-                                                                      "name_pattern_row"))),
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cpv_ui_child (preferences,
+                                                                             CPV_TYPE_PREFERENCES,
+                                                                             "name_pattern_row"))),
                     ==, 0);
 
   /* The size limit applies to the open vault at once: a 2 MB file is refused at 1 MB. */
@@ -1190,7 +1103,7 @@ test_preferences (UiFixture     *fixture,
                               GTK_WIDGET (preferences), CPV_TYPE_PREFERENCES,
                               "size_limit_adjustment")), 1);
   g_assert_cmpuint (g_settings_get_uint (settings, "evidence-size-limit-mb"), ==, 1);
-  spin_until (size_limit_is_one_megabyte, fixture, "the limit reaches the vault");
+  cpv_ui_spin_until (size_limit_is_one_megabyte, fixture, "the limit reaches the vault");
   stream = g_memory_input_stream_new_from_data (large, 2 * 1024 * 1024, NULL);
   evidence = cpv_vault_attach_evidence (cpv_window_get_vault (fixture->window), 0, stream,
                                         &(CpvEvidenceMeta) { .file_name = "big.bin" }, NULL,
@@ -1233,7 +1146,7 @@ test_shortcuts (UiFixture     *fixture,
 
   fixture->window = cpv_window_new (application, fixture->vault_path);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
 
   /* GtkApplication loads gtk/help-overlay.ui from the resources for every window. */
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
@@ -1255,7 +1168,7 @@ test_shortcuts (UiFixture     *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.show-help-overlay", NULL));
-  wait_frames (GTK_WIDGET (overlay), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (overlay), 2);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
 }

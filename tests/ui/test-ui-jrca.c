@@ -26,11 +26,11 @@
 #include "cpv-jrca-store.h"
 #include "cpv-records.h"
 #include "cpv-status-labels.h"
+#include "cpv-ui-test-util.h"
 #include "cpv-unlock-page.h"
 #include "cpv-window.h"
 
 #define PASSPHRASE "correct horse battery staple"
-#define WAIT_SECONDS 120
 
 static CpvApplication *application;
 static const char *language = "en";
@@ -47,22 +47,10 @@ typedef struct
 /* Helpers ------------------------------------------------------------------------------- */
 
 static GtkWidget *
-child (gpointer    widget,
-       GType       widget_type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), widget_type, name);
-
-  if (object == NULL)
-    g_error ("%s has no template child “%s”", g_type_name (widget_type), name);
-  return GTK_WIDGET (object);
-}
-
-static GtkWidget *
 window_child (UiFixture  *fixture,
               const char *name)
 {
-  return child (fixture->window, CPV_TYPE_WINDOW, name);
+  return cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, name);
 }
 
 static GtkWidget *
@@ -75,67 +63,22 @@ static GtkWidget *
 page_child (UiFixture  *fixture,
             const char *name)
 {
-  return child (page (fixture), CPV_TYPE_JRCA_PAGE, name);
+  return cpv_ui_child (page (fixture), CPV_TYPE_JRCA_PAGE, name);
 }
 
 static gboolean
-wake_up_cb (gpointer user_data)
+vault_is_open (gpointer data)
 {
-  return G_SOURCE_CONTINUE;
-}
+  UiFixture *fixture = data;
 
-typedef gboolean (*Condition) (UiFixture *fixture);
-
-static void
-spin_until (UiFixture  *fixture,
-            Condition   condition,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (fixture) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_up);
-
-  if (!condition (fixture))
-    g_error ("Timed out waiting until %s", what);
-}
-
-static gboolean
-frame_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  guint *frames_left = user_data;
-
-  if (*frames_left > 0)
-    (*frames_left)--;
-  return *frames_left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      frames)
-{
-  guint frames_left = frames;
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  gtk_widget_add_tick_callback (widget, frame_tick_cb, &frames_left, NULL);
-  while (frames_left > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (frames_left, ==, 0);
-}
-
-static gboolean
-vault_is_open (UiFixture *fixture)
-{
   return cpv_window_get_vault (fixture->window) != NULL;
 }
 
 static gboolean
-stacks_are_still (UiFixture *fixture)
+stacks_are_still (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return !gtk_stack_get_transition_running (GTK_STACK (window_child (fixture, "main_stack")))
          && !gtk_stack_get_transition_running (GTK_STACK (window_child (fixture, "content_stack")))
          && !gtk_stack_get_transition_running (GTK_STACK (page_child (fixture, "stack")));
@@ -252,49 +195,14 @@ save_screenshot_of (GtkWidget  *window,
                     int         width,
                     int         height)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  wait_frames (window, 2);   /* a dialog just presented has its surface size only now */
-  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  cpv_ui_wait_frames (window, 2);   /* a dialog just presented has its surface size only now */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  gtk_window_set_default_size (GTK_WINDOW (window),
-                               width + gdk_surface_get_width (surface)
-                               - gtk_widget_get_width (window),
-                               height + gdk_surface_get_height (surface)
-                               - gtk_widget_get_height (window));
-  while ((gtk_widget_get_width (window) != width || gtk_widget_get_height (window) != height)
-         && g_get_monotonic_time () < deadline)
-    wait_frames (window, 1);
-  g_assert_cmpint (gtk_widget_get_width (window), ==, width);
-  g_assert_cmpint (gtk_widget_get_height (window), ==, height);
-  wait_frames (window, 4);
+  cpv_ui_resize_window (window, width, height);
+  cpv_ui_wait_frames (window, 4);
 
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-
-  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  name = g_strdup_printf ("%s-%s-%s-%dx%d.png", state, language, dark ? "dark" : "light",
-                          width, height);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
+  cpv_ui_save_png (window, width, height, state, language, dark);
 }
 
 static void
@@ -405,17 +313,19 @@ open_and_unlock (UiFixture *fixture)
   fixture->window = cpv_window_new (application, fixture->vault_path);
   unlock = CPV_UNLOCK_PAGE (window_child (fixture, "unlock_page"));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
 
-  gtk_editable_set_text (GTK_EDITABLE (child (unlock, CPV_TYPE_UNLOCK_PAGE, "passphrase_row")),
+  gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (unlock, CPV_TYPE_UNLOCK_PAGE,
+                                                    "passphrase_row")),
                          PASSPHRASE);
   if (cpv_unlock_page_get_create_mode (unlock))
-    gtk_editable_set_text (GTK_EDITABLE (child (unlock, CPV_TYPE_UNLOCK_PAGE, "confirm_row")),
+    gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (unlock, CPV_TYPE_UNLOCK_PAGE,
+                                                      "confirm_row")),
                            PASSPHRASE);
-  gtk_widget_activate (child (unlock, CPV_TYPE_UNLOCK_PAGE, "submit_button"));
-  spin_until (fixture, vault_is_open, "the vault is open");
+  gtk_widget_activate (cpv_ui_child (unlock, CPV_TYPE_UNLOCK_PAGE, "submit_button"));
+  cpv_ui_spin_until (vault_is_open, fixture, "the vault is open");
   cpv_window_show_page (fixture->window, "jrca");
-  spin_until (fixture, stacks_are_still, "the window shows the JRCA page");
+  cpv_ui_spin_until (stacks_are_still, fixture, "the window shows the JRCA page");
 }
 
 /* What a click does, at once (gtk_widget_activate() on a button clicks it only after a short
@@ -630,11 +540,11 @@ test_audit_editor_arithmetic (UiFixture     *fixture,
   g_assert_nonnull (strstr (cpv_jrca_audit_editor_get_days_text (editor), "1.0 + 0.5 = "));
   g_assert_nonnull (strstr (cpv_jrca_audit_editor_get_days_text (editor), " 1.5 "));
 
-  days_list = child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR, "days_list");
+  days_list = cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR, "days_list");
   short_day = g_strdup_printf (_("%s h ÷ 6 = %s → %s day"), "3.5", "0.58", "0.5");
   g_assert_true (shows_label (days_list, short_day));
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
-                                                         "days_total_label"))),
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
+                                                                "days_total_label"))),
                    ==, cpv_jrca_audit_editor_get_days_text (editor));
 
   /* Changing the hours of a day updates the arithmetic at once: 5.99 h is 0.9, never 1.0. */
@@ -664,27 +574,28 @@ test_audit_editor_arithmetic (UiFixture     *fixture,
   }
 
   /* JRCA-OBS-1: an observer is told the record never counts. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
-                                                    "role_row")), CPV_JRCA_ROLE_OBSERVER);
-  g_assert_true (gtk_widget_get_visible (child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
-                                                "observer_label")));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
-                                                    "role_row")), CPV_JRCA_ROLE_LEADER);
-  g_assert_false (gtk_widget_get_visible (child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
-                                                 "observer_label")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
+                                                           "role_row")), CPV_JRCA_ROLE_OBSERVER);
+  g_assert_true (gtk_widget_get_visible (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
+                                                       "observer_label")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
+                                                           "role_row")), CPV_JRCA_ROLE_LEADER);
+  g_assert_false (gtk_widget_get_visible (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
+                                                        "observer_label")));
 
   /* Save without the organisation: the editor says what is missing and stays open. */
-  click (child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR, "save_button"));
+  click (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR, "save_button"));
   g_assert_nonnull (cpv_jrca_audit_editor_get_message (editor));
   g_assert_true (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR) == GTK_WINDOW (editor));
 
-  gtk_editable_set_text (GTK_EDITABLE (child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
-                                              "organisation_row")), "Gamma Bank (head office)");
-  gtk_switch_set_active (GTK_SWITCH (child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
-                                            "combined_switch")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
+                                                     "organisation_row")),
+                         "Gamma Bank (head office)");
+  gtk_switch_set_active (GTK_SWITCH (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
+                                                   "combined_switch")), TRUE);
   g_assert_null (cpv_jrca_audit_editor_get_message (editor));
   save_screenshots (GTK_WIDGET (editor), "jrca-audit-editor");
-  click (child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR, "save_button"));
+  click (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR, "save_button"));
   g_assert_null (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
 
   audits = cpv_vault_list_jrca_audits (vault (fixture), fixture->credential_id, &error);
@@ -732,28 +643,29 @@ test_cpd_editor_lint (UiFixture     *fixture,
   problems = cpv_jrca_cpd_editor_get_problems (editor);
   g_assert_cmpuint (problems->len, ==, 0);
 
-  gtk_editable_set_text (GTK_EDITABLE (child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "title_row")),
+  gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR,
+                                                    "title_row")),
                          "クラウドセキュリティ研修");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (editor, CPV_TYPE_JRCA_CPD_EDITOR,
-                                                     "hours_spin")), 2.5);
-  learned = GTK_TEXT_VIEW (child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "learned_view"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR,
+                                                            "hours_spin")), 2.5);
+  learned = GTK_TEXT_VIEW (cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "learned_view"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (learned),
                             "ゼロトラストセキュリティについて学んだ。", -1);
 
   problems = cpv_jrca_cpd_editor_get_problems (editor);
   g_assert_true (cpv_cpd_lint_has (problems, CPV_CPD_LINT_THEME_ONLY));
   problem = &g_array_index (problems, CpvCpdLintProblem, 0);
-  lint_box = child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "lint_box");
+  lint_box = cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "lint_box");
   g_assert_true (gtk_widget_get_visible (lint_box));
   g_assert_true (shows_label (lint_box, g_str_equal (language, "ja") ? problem->reason_ja
                                                                      : problem->reason));
   g_assert_true (shows_label_containing (lint_box, problem->seed_example));
-  g_assert_true (gtk_widget_get_sensitive (child (editor, CPV_TYPE_JRCA_CPD_EDITOR,
-                                                  "save_button")));
+  g_assert_true (gtk_widget_get_sensitive (cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR,
+                                                         "save_button")));
   gtk_widget_grab_focus (GTK_WIDGET (learned));   /* scrolls the check into view */
   save_screenshots (GTK_WIDGET (editor), "jrca-cpd-editor");
 
-  click (child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "save_button"));
+  click (cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "save_button"));
   g_assert_null (find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
   records = cpv_vault_list_jrca_cpd (vault (fixture), fixture->credential_id, &error);
   g_assert_no_error (error);
@@ -764,19 +676,22 @@ test_cpd_editor_lint (UiFixture     *fixture,
   editor = CPV_JRCA_CPD_EDITOR (find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
   g_assert_nonnull (editor);
   g_assert_cmpuint (cpv_jrca_cpd_editor_get_problems (editor)->len, >, 0);
-  learned = GTK_TEXT_VIEW (child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "learned_view"));
+  learned = GTK_TEXT_VIEW (cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "learned_view"));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (learned),
                             "ISMS審査で使えるポイントとして、ログの保管期間だけでなく改ざん防止の"
                             "仕組みまで確認する必要があることを学んだ。特にクラウドサービスでは、"
                             "利用者側で取得できるログの範囲が契約によって異なるため、審査では責任"
                             "共有モデルの資料を確認したい。", -1);
   g_assert_cmpuint (cpv_jrca_cpd_editor_get_problems (editor)->len, ==, 0);
-  g_assert_false (gtk_widget_get_visible (child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "lint_box")));
+  g_assert_false (gtk_widget_get_visible (cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR,
+                                                        "lint_box")));
 }
 
 static gboolean
-export_finished (UiFixture *fixture)
+export_finished (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return !cpv_jrca_page_is_exporting (CPV_JRCA_PAGE (page (fixture)));
 }
 
@@ -795,7 +710,7 @@ test_export_forms (UiFixture     *fixture,
   open_and_unlock (fixture);
   cpv_jrca_page_export_forms (CPV_JRCA_PAGE (page (fixture)), fixture->credential_id, folder);
   g_assert_true (cpv_jrca_page_is_exporting (CPV_JRCA_PAGE (page (fixture))));
-  spin_until (fixture, export_finished, "the forms are written");
+  cpv_ui_spin_until (export_finished, fixture, "the forms are written");
 
   g_assert_true (g_file_test (form_5d, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (form_4a, G_FILE_TEST_IS_REGULAR));

@@ -26,11 +26,11 @@
 #include "cpv-records.h"
 #include "cpv-snapshot.h"
 #include "cpv-status-labels.h"
+#include "cpv-ui-test-util.h"
 #include "cpv-unlock-page.h"
 #include "cpv-window.h"
 
 #define PASSPHRASE "correct horse battery staple"
-#define WAIT_SECONDS 120
 
 static CpvApplication *application;
 static const char *language = "en";
@@ -49,22 +49,10 @@ typedef struct
 /* Helpers ------------------------------------------------------------------------------- */
 
 static GtkWidget *
-child (gpointer    widget,
-       GType       widget_type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), widget_type, name);
-
-  if (object == NULL)
-    g_error ("%s has no template child “%s”", g_type_name (widget_type), name);
-  return GTK_WIDGET (object);
-}
-
-static GtkWidget *
 window_child (UiFixture  *fixture,
               const char *name)
 {
-  return child (fixture->window, CPV_TYPE_WINDOW, name);
+  return cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, name);
 }
 
 static GtkWidget *
@@ -77,7 +65,7 @@ static GtkWidget *
 overview_child (UiFixture  *fixture,
                 const char *name)
 {
-  return child (overview (fixture), CPV_TYPE_OVERVIEW_PAGE, name);
+  return cpv_ui_child (overview (fixture), CPV_TYPE_OVERVIEW_PAGE, name);
 }
 
 static GtkWidget *
@@ -90,87 +78,45 @@ static GtkWidget *
 credentials_child (UiFixture  *fixture,
                    const char *name)
 {
-  return child (credentials_page (fixture), CPV_TYPE_CREDENTIALS_PAGE, name);
+  return cpv_ui_child (credentials_page (fixture), CPV_TYPE_CREDENTIALS_PAGE, name);
 }
 
 static gboolean
-wake_up_cb (gpointer user_data)
+credentials_shown (gpointer data)
 {
-  return G_SOURCE_CONTINUE;
-}
+  UiFixture *fixture = data;
 
-typedef gboolean (*Condition) (UiFixture *fixture);
-
-static void
-spin_until (UiFixture  *fixture,
-            Condition   condition,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (fixture) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_up);
-
-  if (!condition (fixture))
-    g_error ("Timed out waiting until %s", what);
-}
-
-static gboolean
-frame_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  guint *frames_left = user_data;
-
-  if (*frames_left > 0)
-    (*frames_left)--;
-  return *frames_left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      frames)
-{
-  guint frames_left = frames;
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  gtk_widget_add_tick_callback (widget, frame_tick_cb, &frames_left, NULL);
-  while (frames_left > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (frames_left, ==, 0);
-}
-
-static gboolean
-credentials_shown (UiFixture *fixture)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (fixture->window,
-                                                                        CPV_TYPE_WINDOW,
-                                                                        "content_stack"))),
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (cpv_ui_child (fixture->window,
+                                                                               CPV_TYPE_WINDOW,
+                                                                               "content_stack"))),
                     "credentials") == 0;
 }
 
 static gboolean
-status_shown (UiFixture *fixture)
+status_shown (gpointer data)
 {
-  GtkWidget *page = child (fixture->window, CPV_TYPE_WINDOW, "overview_page");
+  UiFixture *fixture = data;
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (child (page,
-                                                                        CPV_TYPE_OVERVIEW_PAGE,
-                                                                        "stack"))),
+  GtkWidget *page = cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, "overview_page");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (
+                      GTK_STACK (cpv_ui_child (page, CPV_TYPE_OVERVIEW_PAGE, "stack"))),
                     "status") == 0;
 }
 
 static gboolean
-vault_is_open (UiFixture *fixture)
+vault_is_open (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return cpv_window_get_vault (fixture->window) != NULL;
 }
 
 static gboolean
-stacks_are_still (UiFixture *fixture)
+stacks_are_still (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return !gtk_stack_get_transition_running (GTK_STACK (window_child (fixture, "main_stack")))
          && !gtk_stack_get_transition_running (GTK_STACK (window_child (fixture, "content_stack")))
          && !gtk_stack_get_transition_running (GTK_STACK (overview_child (fixture, "stack")))
@@ -311,16 +257,16 @@ open_and_unlock (UiFixture *fixture)
   fixture->window = cpv_window_new (application, fixture->vault_path);
   page = CPV_UNLOCK_PAGE (window_child (fixture, "unlock_page"));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
 
-  gtk_editable_set_text (GTK_EDITABLE (child (page, CPV_TYPE_UNLOCK_PAGE, "passphrase_row")),
+  gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (page, CPV_TYPE_UNLOCK_PAGE, "passphrase_row")),
                          PASSPHRASE);
   if (cpv_unlock_page_get_create_mode (page))
-    gtk_editable_set_text (GTK_EDITABLE (child (page, CPV_TYPE_UNLOCK_PAGE, "confirm_row")),
+    gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (page, CPV_TYPE_UNLOCK_PAGE, "confirm_row")),
                            PASSPHRASE);
-  gtk_widget_activate (child (page, CPV_TYPE_UNLOCK_PAGE, "submit_button"));
-  spin_until (fixture, vault_is_open, "the vault is open");
-  spin_until (fixture, stacks_are_still, "the window shows the vault");
+  gtk_widget_activate (cpv_ui_child (page, CPV_TYPE_UNLOCK_PAGE, "submit_button"));
+  cpv_ui_spin_until (vault_is_open, fixture, "the vault is open");
+  cpv_ui_spin_until (stacks_are_still, fixture, "the window shows the vault");
 }
 
 /* The status as `cpe-vault-cli status` computes it, from the vault alone. */
@@ -375,7 +321,7 @@ static GtkWidget *
 card_child (CpvCredentialCard *card,
             const char        *name)
 {
-  return child (card, CPV_TYPE_CREDENTIAL_CARD, name);
+  return cpv_ui_child (card, CPV_TYPE_CREDENTIAL_CARD, name);
 }
 
 static const char *
@@ -482,7 +428,7 @@ find_toplevel (GType type)
 }
 
 static gboolean
-no_credential_dialog (UiFixture *fixture)
+no_credential_dialog (gpointer data)
 {
   return find_toplevel (CPV_TYPE_CREDENTIAL_DIALOG) == NULL;
 }
@@ -494,47 +440,13 @@ save_screenshot_of (GtkWidget  *window,
                     int         width,
                     int         height)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  gtk_window_set_default_size (GTK_WINDOW (window),
-                               width + gdk_surface_get_width (surface)
-                               - gtk_widget_get_width (window),
-                               height + gdk_surface_get_height (surface)
-                               - gtk_widget_get_height (window));
-  while ((gtk_widget_get_width (window) != width || gtk_widget_get_height (window) != height)
-         && g_get_monotonic_time () < deadline)
-    wait_frames (window, 1);
-  g_assert_cmpint (gtk_widget_get_width (window), ==, width);
-  g_assert_cmpint (gtk_widget_get_height (window), ==, height);
-  wait_frames (window, 4);
+  cpv_ui_resize_window (window, width, height);
+  cpv_ui_wait_frames (window, 4);
 
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-
-  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  name = g_strdup_printf ("%s-%s-%s-%dx%d.png", state, language, dark ? "dark" : "light",
-                          width, height);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
+  cpv_ui_save_png (window, width, height, state, language, dark);
 }
 
 static void
@@ -621,7 +533,7 @@ test_empty_state (UiFixture     *fixture,
   add_button = overview_child (fixture, "add_button");
   g_assert_true (gtk_widget_get_visible (add_button));
   gtk_widget_activate (add_button);
-  spin_until (fixture, credentials_shown, "the credentials page is shown");
+  cpv_ui_spin_until (credentials_shown, fixture, "the credentials page is shown");
   g_assert_cmpstr (visible_content_page (fixture), ==, "credentials");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (credentials_child (fixture,
                                                                                    "stack"))),
@@ -789,7 +701,7 @@ test_finding_opens_activity (UiFixture     *fixture,
   g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
 
   g_signal_emit_by_name (overview_child (fixture, "findings_list"), "row-activated", row);
-  spin_until (fixture, stacks_are_still, "the activities page is shown");
+  cpv_ui_spin_until (stacks_are_still, fixture, "the activities page is shown");
   g_assert_cmpstr (visible_content_page (fixture), ==, "activities");
 }
 
@@ -815,7 +727,7 @@ test_load_failed (UiFixture     *fixture,
 
   /* Try Again reads the vault again: the status is back. */
   gtk_widget_activate (overview_child (fixture, "retry_button"));
-  spin_until (fixture, status_shown, "the status is shown again");
+  cpv_ui_spin_until (status_shown, fixture, "the status is shown again");
   g_assert_cmpstr (overview_state (fixture), ==, "status");
   g_assert_nonnull (gtk_widget_get_first_child (overview_child (fixture, "cards_box")));
 }
@@ -833,7 +745,7 @@ open_credential_dialog (UiFixture  *fixture,
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (dialog));
-  wait_frames (GTK_WIDGET (dialog), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (dialog), 2);
   return CPV_CREDENTIAL_DIALOG (dialog);
 }
 
@@ -841,7 +753,7 @@ static GtkWidget *
 dialog_child (CpvCredentialDialog *dialog,
               const char          *name)
 {
-  return child (dialog, CPV_TYPE_CREDENTIAL_DIALOG, name);
+  return cpv_ui_child (dialog, CPV_TYPE_CREDENTIAL_DIALOG, name);
 }
 
 static void
@@ -929,7 +841,7 @@ test_add_edit_remove (UiFixture     *fixture,
   g_assert_true (cpv_credential_dialog_get_valid (dialog));
   save_screenshots (fixture, GTK_WIDGET (dialog), "credential-dialog", 700);
   gtk_widget_activate (dialog_child (dialog, "save_button"));
-  spin_until (fixture, no_credential_dialog, "the dialog closes");
+  cpv_ui_spin_until (no_credential_dialog, fixture, "the dialog closes");
 
   cissp = held (fixture, "CISSP");
   g_assert_nonnull (cissp);
@@ -962,7 +874,7 @@ test_add_edit_remove (UiFixture     *fixture,
   g_assert_true (cpv_credential_dialog_select (dialog, "isc2", "ISSAP"));
   g_assert_true (cpv_credential_dialog_get_valid (dialog));
   gtk_widget_activate (dialog_child (dialog, "save_button"));
-  spin_until (fixture, no_credential_dialog, "the dialog closes");
+  cpv_ui_spin_until (no_credential_dialog, fixture, "the dialog closes");
   g_assert_nonnull (held (fixture, "ISSAP"));
   issap_id = held (fixture, "ISSAP")->id;
   row = credential_row (fixture, "ISSAP");
@@ -979,7 +891,7 @@ test_add_edit_remove (UiFixture     *fixture,
   type_into (dialog, "end_row", "2028-04-30");
   g_assert_true (cpv_credential_dialog_get_valid (dialog));
   gtk_widget_activate (dialog_child (dialog, "save_button"));
-  spin_until (fixture, no_credential_dialog, "the dialog closes");
+  cpv_ui_spin_until (no_credential_dialog, fixture, "the dialog closes");
   g_assert_cmpstr (held (fixture, "CISSP")->cycle_end, ==, "2028-04-30");
 
   /* Remove ISSAP: the confirmation names the activity whose credit line goes. */
@@ -1042,7 +954,7 @@ test_screenshots (UiFixture     *fixture,
   save_screenshots (fixture, GTK_WIDGET (fixture->window), "overview", 0);
   save_timeline_screenshots (fixture);
   cpv_window_show_page (fixture->window, "credentials");
-  spin_until (fixture, stacks_are_still, "the credentials page is shown");
+  cpv_ui_spin_until (stacks_are_still, fixture, "the credentials page is shown");
   save_screenshots (fixture, GTK_WIDGET (fixture->window), "credentials-held", 0);
 }
 

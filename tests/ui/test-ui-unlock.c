@@ -15,12 +15,12 @@
 #include <locale.h>
 
 #include "cpv-application.h"
+#include "cpv-ui-test-util.h"
 #include "cpv-unlock-page.h"
 #include "cpv-overview-page.h"
 #include "cpv-window.h"
 
 #define GOOD_PASSPHRASE "correct horse battery staple"
-#define WAIT_SECONDS 120
 
 static CpvApplication *application;
 static const char *language = "en";
@@ -36,79 +36,17 @@ typedef struct
 /* Helpers ------------------------------------------------------------------------------- */
 
 static GtkWidget *
-child (gpointer    widget,
-       GType       widget_type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), widget_type, name);
-
-  if (object == NULL)
-    g_error ("%s has no template child “%s”", g_type_name (widget_type), name);
-  return GTK_WIDGET (object);
-}
-
-static GtkWidget *
 page_child (UiFixture  *fixture,
             const char *name)
 {
-  return child (fixture->page, CPV_TYPE_UNLOCK_PAGE, name);
+  return cpv_ui_child (fixture->page, CPV_TYPE_UNLOCK_PAGE, name);
 }
 
 static GtkWidget *
 window_child (UiFixture  *fixture,
               const char *name)
 {
-  return child (fixture->window, CPV_TYPE_WINDOW, name);
-}
-
-static gboolean
-wake_up_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (UiFixture *fixture);
-
-/* Runs the main loop until @condition holds; fails the test after WAIT_SECONDS. */
-static void
-spin_until (UiFixture  *fixture,
-            Condition   condition,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (fixture) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake_up);
-
-  if (!condition (fixture))
-    g_error ("Timed out waiting until %s", what);
-}
-
-static gboolean
-frame_tick_cb (GtkWidget     *widget,
-               GdkFrameClock *frame_clock,
-               gpointer       user_data)
-{
-  guint *frames_left = user_data;
-
-  if (*frames_left > 0)
-    (*frames_left)--;
-  return *frames_left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      frames)
-{
-  guint frames_left = frames;
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  gtk_widget_add_tick_callback (widget, frame_tick_cb, &frames_left, NULL);
-  while (frames_left > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (frames_left, ==, 0);
+  return cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, name);
 }
 
 static void
@@ -161,20 +99,26 @@ visible_page (UiFixture *fixture)
 }
 
 static gboolean
-vault_is_open (UiFixture *fixture)
+vault_is_open (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return cpv_window_get_vault (fixture->window) != NULL;
 }
 
 static gboolean
-vault_is_closed (UiFixture *fixture)
+vault_is_closed (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return cpv_window_get_vault (fixture->window) == NULL;
 }
 
 static gboolean
-error_is_shown (UiFixture *fixture)
+error_is_shown (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return !cpv_unlock_page_get_busy (fixture->page)
          && gtk_widget_get_visible (page_child (fixture, "error_label"));
 }
@@ -186,8 +130,10 @@ error_text (UiFixture *fixture)
 }
 
 static gboolean
-stack_is_still (UiFixture *fixture)
+stack_is_still (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return !gtk_stack_get_transition_running (GTK_STACK (window_child (fixture, "main_stack")));
 }
 
@@ -197,7 +143,7 @@ open_window (UiFixture *fixture)
   fixture->window = cpv_window_new (application, fixture->vault_path);
   fixture->page = CPV_UNLOCK_PAGE (window_child (fixture, "unlock_page"));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (fixture->window), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
 }
 
 /* Types the passphrase (twice when creating) and presses the default button. */
@@ -213,8 +159,10 @@ submit (UiFixture  *fixture,
 }
 
 static gboolean
-page_is_busy (UiFixture *fixture)
+page_is_busy (gpointer data)
 {
+  UiFixture *fixture = data;
+
   return cpv_unlock_page_get_busy (fixture->page);
 }
 
@@ -227,15 +175,15 @@ create_vault (UiFixture *fixture)
   submit (fixture, GOOD_PASSPHRASE, GOOD_PASSPHRASE);
 
   /* While the key is derived in a thread: a spinner, and nothing can be typed or pressed. */
-  spin_until (fixture, page_is_busy, "the key derivation starts");
+  cpv_ui_spin_until (page_is_busy, fixture, "the key derivation starts");
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (submit_stack))
                  == page_child (fixture, "submit_spinner"));
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (page_child (fixture, "submit_spinner"))));
   g_assert_false (editable (page_child (fixture, "passphrase_row")));
   g_assert_false (gtk_widget_get_sensitive (page_child (fixture, "submit_button")));
 
-  spin_until (fixture, vault_is_open, "the new vault is open");
-  spin_until (fixture, stack_is_still, "the window shows the vault");
+  cpv_ui_spin_until (vault_is_open, fixture, "the new vault is open");
+  cpv_ui_spin_until (stack_is_still, fixture, "the window shows the vault");
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (submit_stack))
                  == page_child (fixture, "submit_label"));
   g_assert_true (editable (page_child (fixture, "passphrase_row")));
@@ -282,51 +230,15 @@ save_screenshot (UiFixture  *fixture,
                  int         height)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  /* Without a compositor the surface keeps a margin for resizing around the window; size the
-   * surface so that the window itself gets the size asked for. */
-  gtk_window_set_default_size (GTK_WINDOW (window),
-                               width + gdk_surface_get_width (surface)
-                               - gtk_widget_get_width (window),
-                               height + gdk_surface_get_height (surface)
-                               - gtk_widget_get_height (window));
-  while ((gtk_widget_get_width (window) != width || gtk_widget_get_height (window) != height)
-         && g_get_monotonic_time () < deadline)
-    wait_frames (window, 1);
-  g_assert_cmpint (gtk_widget_get_width (window), ==, width);
-  g_assert_cmpint (gtk_widget_get_height (window), ==, height);
-  spin_until (fixture, stack_is_still, "the page transition ends");
-  wait_frames (window, 3);
+  cpv_ui_resize_window (window, width, height);
+  cpv_ui_spin_until (stack_is_still, fixture, "the page transition ends");
+  cpv_ui_wait_frames (window, 3);
 
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
-
-  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  name = g_strdup_printf ("%s-%s-%s-%dx%d.png", state, language, dark ? "dark" : "light",
-                          width, height);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
+  cpv_ui_save_png (window, width, height, state, language, dark);
 }
 
 static void
@@ -446,8 +358,8 @@ test_create_lock_unlock (UiFixture     *fixture,
   assert_shortcut (GTK_WIDGET (fixture->window), "<Control>l", "win.lock");
   g_assert_true (gtk_widget_get_sensitive (window_child (fixture, "lock_button")));
   click (window_child (fixture, "lock_button"));
-  spin_until (fixture, vault_is_closed, "the vault is locked");
-  spin_until (fixture, stack_is_still, "the window shows the unlock page");
+  cpv_ui_spin_until (vault_is_closed, fixture, "the vault is locked");
+  cpv_ui_spin_until (stack_is_still, fixture, "the window shows the unlock page");
   g_assert_cmpstr (visible_page (fixture), ==, "unlock");
   g_assert_false (cpv_unlock_page_get_create_mode (fixture->page));
   g_assert_false (gtk_widget_get_visible (confirm_row));
@@ -457,7 +369,7 @@ test_create_lock_unlock (UiFixture     *fixture,
 
   /* A wrong passphrase: a clear message, the window stays locked, the entry keeps focus. */
   submit (fixture, "wrong horse battery staple", NULL);
-  spin_until (fixture, error_is_shown, "the wrong passphrase is reported");
+  cpv_ui_spin_until (error_is_shown, fixture, "the wrong passphrase is reported");
   g_assert_cmpstr (error_text (fixture), ==,
                    _("Wrong passphrase. Check Caps Lock and the keyboard layout, then try again."));
   g_assert_null (cpv_window_get_vault (fixture->window));
@@ -468,8 +380,8 @@ test_create_lock_unlock (UiFixture     *fixture,
   type_text (passphrase_row, GOOD_PASSPHRASE);
   g_assert_false (gtk_widget_get_visible (page_child (fixture, "error_label")));
   click (page_child (fixture, "submit_button"));
-  spin_until (fixture, vault_is_open, "the vault is unlocked");
-  spin_until (fixture, stack_is_still, "the window shows the vault");
+  cpv_ui_spin_until (vault_is_open, fixture, "the vault is unlocked");
+  cpv_ui_spin_until (stack_is_still, fixture, "the window shows the vault");
   g_assert_cmpstr (visible_page (fixture), ==, "vault");
   g_assert_cmpstr (cpv_vault_get_path (cpv_window_get_vault (fixture->window)), ==,
                    fixture->vault_path);
@@ -526,12 +438,12 @@ test_create_refuses_weak_and_mismatched (UiFixture     *fixture,
   /* Nothing typed. */
   type_text (passphrase_row, "");
   click (page_child (fixture, "submit_button"));
-  spin_until (fixture, error_is_shown, "the empty passphrase is refused");
+  cpv_ui_spin_until (error_is_shown, fixture, "the empty passphrase is refused");
   g_assert_cmpstr (error_text (fixture), ==, _("Enter the passphrase."));
 
   /* Too short, even when typed twice. */
   submit (fixture, "short", "short");
-  spin_until (fixture, error_is_shown, "the short passphrase is refused");
+  cpv_ui_spin_until (error_is_shown, fixture, "the short passphrase is refused");
   too_short = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "The passphrase is too short. Use at least "
                                             "%d character.",
@@ -545,7 +457,7 @@ test_create_refuses_weak_and_mismatched (UiFixture     *fixture,
 
   /* Long enough, but the two differ: the cursor goes to the second entry. */
   submit (fixture, GOOD_PASSPHRASE, GOOD_PASSPHRASE "r");
-  spin_until (fixture, error_is_shown, "the mismatch is refused");
+  cpv_ui_spin_until (error_is_shown, fixture, "the mismatch is refused");
   g_assert_cmpstr (error_text (fixture), ==,
                    _("The two passphrases differ. Type the same passphrase twice."));
   g_assert_true (focus_is_in (fixture, confirm_row));
@@ -568,7 +480,7 @@ test_not_a_vault (UiFixture     *fixture,
   open_window (fixture);
   g_assert_false (cpv_unlock_page_get_create_mode (fixture->page));
   submit (fixture, GOOD_PASSPHRASE, NULL);
-  spin_until (fixture, error_is_shown, "the empty file is reported");
+  cpv_ui_spin_until (error_is_shown, fixture, "the empty file is reported");
   g_assert_cmpstr (error_text (fixture), ==,
                    _("This file is not a CPE Vault. Open another file."));
   g_assert_null (cpv_window_get_vault (fixture->window));
@@ -623,7 +535,7 @@ test_about (UiFixture     *fixture,
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (fixture->window));
-  wait_frames (GTK_WIDGET (about), 2);
+  cpv_ui_wait_frames (GTK_WIDGET (about), 2);
   gtk_window_destroy (about);
 }
 
@@ -705,7 +617,7 @@ test_screenshots (UiFixture     *fixture,
   cpv_window_lock (fixture->window);
   g_assert_true (gtk_widget_get_visible (page_child (fixture, "recent_box")));
   submit (fixture, "wrong horse battery staple", NULL);
-  spin_until (fixture, error_is_shown, "the wrong passphrase is reported");
+  cpv_ui_spin_until (error_is_shown, fixture, "the wrong passphrase is reported");
   save_screenshots (fixture, "unlock");
 }
 

@@ -1,0 +1,138 @@
+/* cpv-ui-test-util.c — helpers shared by the UI tests
+ *
+ * Copyright 2026 The CPE Vault authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Looking up template children, running the main loop until a condition holds or some
+ * frames have been drawn, and saving screenshots into $G_TEST_BUILDDIR/screenshots/.
+ */
+#include "config.h"
+
+#include "cpv-ui-test-util.h"
+
+#include <glib/gstdio.h>
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frame_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  guint *frames_left = user_data;
+
+  if (*frames_left > 0)
+    (*frames_left)--;
+  return *frames_left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Returns the template child @name of @widget, an instance of @widget_type; aborts the test
+ * when there is none. */
+GtkWidget *
+cpv_ui_child (gpointer    widget,
+             GType       widget_type,
+             const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), widget_type, name);
+
+  if (object == NULL)
+    g_error ("%s has no template child “%s”", g_type_name (widget_type), name);
+  return GTK_WIDGET (object);
+}
+
+/* Runs the main loop until @condition holds for @data; fails the test after
+ * CPV_UI_WAIT_SECONDS. A 20 ms timeout keeps the loop waking up to check. */
+void
+cpv_ui_spin_until (CpvUiCondition condition,
+                   gpointer       data,
+                   const char    *what)
+{
+  gint64 deadline = g_get_monotonic_time () + CPV_UI_WAIT_SECONDS * G_USEC_PER_SEC;
+  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_up);
+
+  if (!condition (data))
+    g_error ("Timed out waiting until %s", what);
+}
+
+/* Runs the main loop until @widget has drawn @frames more frames. */
+void
+cpv_ui_wait_frames (GtkWidget *widget,
+                    guint      frames)
+{
+  guint frames_left = frames;
+  gint64 deadline = g_get_monotonic_time () + CPV_UI_WAIT_SECONDS * G_USEC_PER_SEC;
+
+  gtk_widget_add_tick_callback (widget, frame_tick_cb, &frames_left, NULL);
+  while (frames_left > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (frames_left, ==, 0);
+}
+
+/* Gives @window (a GtkWindow) a size of @width × @height and waits until it has it. Without
+ * a compositor the surface keeps a margin for resizing around the window; size the surface
+ * so that the window itself gets the size asked for. */
+void
+cpv_ui_resize_window (GtkWidget *window,
+                      int        width,
+                      int        height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               width + gdk_surface_get_width (surface)
+                               - gtk_widget_get_width (window),
+                               height + gdk_surface_get_height (surface)
+                               - gtk_widget_get_height (window));
+  while ((gtk_widget_get_width (window) != width || gtk_widget_get_height (window) != height)
+         && g_get_monotonic_time () < deadline)
+    cpv_ui_wait_frames (window, 1);
+  g_assert_cmpint (gtk_widget_get_width (window), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (window), ==, height);
+}
+
+/* Renders @widget at @width × @height with its native's renderer and saves the PNG as
+ * $G_TEST_BUILDDIR/screenshots/STATE-LANGUAGE-(dark|light)-WIDTHxHEIGHT.png. */
+void
+cpv_ui_save_png (GtkWidget  *widget,
+                 int         width,
+                 int         height,
+                 const char *state,
+                 const char *language,
+                 gboolean    dark)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, height);
+
+  dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  name = g_strdup_printf ("%s-%s-%s-%dx%d.png", state, language, dark ? "dark" : "light",
+                          width, height);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s", path);
+}
