@@ -643,6 +643,62 @@ cycle_year_index (CpvDay cycle_start,
   return years - 1;
 }
 
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const Item *x = a;
+  const Item *y = b;
+
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return x->activity->id < y->activity->id ? -1 : x->activity->id > y->activity->id;
+}
+
+/* A category maximum counted per cycle year or in total over the cycle caps the sum of the
+ * category's activities, not each one: activities are taken in end-date order and the one
+ * that crosses the maximum is cut to what is left. */
+static double
+apply_allowance (Subject     *subject,
+                 const Item  *item,
+                 CpvDay       cycle_start,
+                 double       credits,
+                 GHashTable  *used,
+                 GPtrArray   *findings)
+{
+  const CpvCategory *category = item->category;
+  g_autofree char *key = NULL;
+  double *sum;
+  double left;
+  int year = 0;
+
+  if (category == NULL || category->max_credits < 0 || category->per == NULL ||
+      (g_strcmp0 (category->per, "year") != 0 && g_strcmp0 (category->per, "total") != 0))
+    return credits;
+  if (g_strcmp0 (category->per, "year") == 0)
+    year = 1 + cycle_year_index (cycle_start, item->end,
+                                 MAX (1, MIN (subject->rules->cycle_years, MAX_CYCLE_YEARS)));
+  key = g_strdup_printf ("%s#%d", category->key, year);
+  sum = g_hash_table_lookup (used, key);
+  if (sum == NULL)
+    {
+      sum = g_new0 (double, 1);
+      g_hash_table_insert (used, g_steal_pointer (&key), sum);
+    }
+  left = MAX (0.0, category->max_credits - *sum);
+  if (credits > left + EPSILON)
+    {
+      add_finding (findings, category->max_rule ? category->max_rule : "ISC2-CAT-1",
+                   CPV_SEVERITY_ERROR, item->activity->id,
+                   _("%.2f credits would pass the maximum of %.2f %s for this category; "
+                     "counted as %.2f"),
+                   credits, category->max_credits, per_label (category->per), left);
+      credits = left;
+    }
+  *sum += credits;
+  return credits;
+}
+
 /* Adds up the activities ending from max(@cycle_start, @skip_until + 1) to @count_to (and not
  * after "on"). Days after @cycle_end are grace days. With @findings, reports what each counted
  * activity breaks. */
@@ -659,6 +715,11 @@ tally (Subject   *subject,
   const CpvRequirementSet *set = subject->set;
   CpvDay window_start = 0;
   g_autoptr(GPtrArray) counted = g_ptr_array_new ();
+  /* Credits already counted in a category whose maximum is per cycle year or in total
+   * (ISC2-CAT-1: board of directors 40 a year, scholarship review 10 in total), keyed by
+   * "<category key>#<year>". */
+  g_autoptr(GHashTable) allowance_used = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                g_free, g_free);
 
   memset (t, 0, sizeof *t);
   if (set != NULL && set->carry_max >= 0 && cpv_period_is_set (&set->carry_window))
@@ -698,6 +759,8 @@ tally (Subject   *subject,
 
       credits = counted_credits (item->category_program ? item->category_program
                                                         : subject->program, item, findings);
+      credits = apply_allowance (subject, item, cycle_start, credits, allowance_used,
+                                 findings);
       if (findings != NULL)
         {
           check_record (item, findings);
@@ -1253,6 +1316,9 @@ cpv_status_compute (CpvProgramRegistry *registry,
                                                             &item.category_program);
       g_array_append_val (engine.items, item);
     }
+  /* End-date order (then id): the snapshot's order must not decide which activity crosses a
+   * yearly or total maximum, or which of two duplicates is the later one. */
+  g_array_sort (engine.items, compare_items);
 
   result = g_new0 (CpvStatus, 1);
   result->on = on;

@@ -966,6 +966,32 @@ test_rec_retention (RulesFixture  *fixture,
   g_assert_cmpuint (n, ==, 2);
 }
 
+
+/* ISC2-CAT-1: a maximum "per year" or "in total" caps the sum of a category's activities. */
+static void
+test_cat_yearly_and_total_caps (RulesFixture  *fixture,
+                                gconstpointer  data)
+{
+  const CpvCredentialStatus *cissp;
+
+  add_credential (fixture, 1, "isc2", "CISSP", "2023-01-01", "2025-12-31");
+  /* Board of directors: 40 a cycle year. 30 + 30 in year 1 count 40; 30 in year 2 counts. */
+  add_activity (fixture, 10, "isc2.isc2.board-of-directors", "2023-02-01", "2023-03-01", 30);
+  add_activity (fixture, 11, "isc2.isc2.board-of-directors", "2023-06-01", "2023-07-01", 30);
+  add_activity (fixture, 12, "isc2.isc2.board-of-directors", "2024-02-01", "2024-03-01", 30);
+  /* Scholarship review: 10 in total. 6 + 6 count 10. */
+  add_activity (fixture, 20, "isc2.isc2.scholarship-review", "2023-04-01", "2023-04-01", 6);
+  add_activity (fixture, 21, "isc2.isc2.scholarship-review", "2024-04-01", "2024-04-01", 6);
+
+  cissp = compute (fixture, "2025-06-01", 1);
+  g_assert_cmpfloat_with_epsilon (cissp->group_a, 40 + 30 + 10, 1e-9);
+  g_assert_null (cpv_credential_status_get_finding (cissp, "ISC2-CAT-1", 10));
+  g_assert_nonnull (cpv_credential_status_get_finding (cissp, "ISC2-CAT-1", 11));
+  g_assert_null (cpv_credential_status_get_finding (cissp, "ISC2-CAT-1", 12));
+  g_assert_null (cpv_credential_status_get_finding (cissp, "ISC2-CAT-1", 20));
+  g_assert_nonnull (cpv_credential_status_get_finding (cissp, "ISC2-CAT-1", 21));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -995,6 +1021,7 @@ main (int   argc,
   RULES_TEST ("/rules/isc2/ISC2-CALC-2/quarter-steps", test_calc_quarter_steps);
   RULES_TEST ("/rules/isc2/ISC2-CALC-3/forty-per-activity", test_calc_activity_cap);
   RULES_TEST ("/rules/isc2/ISC2-CAT-1/category-maxima", test_cat_category_caps);
+  RULES_TEST ("/rules/isc2/ISC2-CAT-1/per-year-and-in-total", test_cat_yearly_and_total_caps);
   RULES_TEST ("/rules/isc2/ISC2-CALC-5/seed-2023-11-01-to-2023-12-05", test_calc_seed_end_date);
   RULES_TEST ("/rules/isc2/ISC2-CALC-5/ends-on-last-day-or-next-first-day",
               test_calc_end_date_boundaries);
