@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cpv-status.h"
+#include "cpv-credits.h"
 #include "cpv-words.h"
 
 #include <glib/gi18n-lib.h>
@@ -360,17 +361,18 @@ field_label (const char *field)
   return field;
 }
 
-/* Credits of one activity after the step (ISC2-CALC-2) and caps (ISC2-CALC-3, ISC2-CAT-1). */
+/* Credits of one activity after the step (ISC2-CALC-2) and caps (ISC2-CALC-3, ISC2-CAT-1).
+ * The arithmetic is cpv-credits.c's, which the activity editor uses too; this adds the
+ * findings. */
 static double
 counted_credits (CpvProgram  *program,
                  const Item  *item,
                  GPtrArray   *findings)
 {
   CpvActivity *activity = item->activity;
-  const CpvCategory *category = item->category;
   double credits = activity->credits;
-  double step, cap = -1;
-  const char *cap_rule = NULL;
+  double stepped;
+  CpvCreditCap cap;
 
   if (!isfinite (credits) || credits < 0)
     credits = 0;
@@ -380,38 +382,22 @@ counted_credits (CpvProgram  *program,
   if (program == NULL)
     return credits;
 
-  step = cpv_program_get_credit_step (program);
-  if (step > 0)
-    {
-      double stepped = floor (credits / step + EPSILON) * step;
+  stepped = cpv_credits_to_step (program, credits);
+  if (!cpv_credits_on_step (program, credits))
+    add_finding (findings, cpv_program_get_credit_step_rule (program), CPV_SEVERITY_ERROR,
+                 activity->id, _("%.2f credits is not a multiple of %.2f; counted as %.2f"),
+                 credits, cpv_program_get_credit_step (program), stepped);
+  credits = stepped;
 
-      if (fabs (stepped - credits) > EPSILON)
-        add_finding (findings, cpv_program_get_credit_step_rule (program), CPV_SEVERITY_ERROR,
-                     activity->id,
-                     _("%.2f credits is not a multiple of %.2f; counted as %.2f"),
-                     credits, step, stepped);
-      credits = stepped;
-    }
-
-  if (cpv_program_get_activity_cap (program) >= 0)
-    {
-      cap = cpv_program_get_activity_cap (program);
-      cap_rule = cpv_program_get_activity_cap_rule (program);
-    }
-  if (category != NULL && category->max_credits >= 0 && (cap < 0 || category->max_credits < cap))
-    {
-      cap = category->max_credits;
-      cap_rule = category->max_rule ? category->max_rule
-                                    : cpv_program_get_category_cap_rule (program);
-    }
-  if (cap >= 0 && credits > cap + EPSILON)
+  cpv_credits_cap (program, item->category, &cap);
+  if (cap.credits >= 0 && credits > cap.credits + EPSILON)
     {
       /* TRANSLATORS: the third %s is the unit of the maximum, such as “per book” or
        * “per activity”. */
-      add_finding (findings, cap_rule, CPV_SEVERITY_ERROR, activity->id,
+      add_finding (findings, cap.rule, CPV_SEVERITY_ERROR, activity->id,
                    _("%.2f credits is over the maximum of %.2f %s; counted as %.2f"),
-                   credits, cap, per_label (category ? category->per : NULL), cap);
-      credits = cap;
+                   credits, cap.credits, per_label (cap.per), cap.credits);
+      credits = cap.credits;
     }
   return credits;
 }
