@@ -45,6 +45,9 @@ struct _CpvActivitiesPage
 {
   GtkWidget            parent_instance;
 
+  gboolean             narrow;           /* columns folded for a narrow window */
+  guint                fold_idle_id;
+
   GtkSearchEntry      *search_entry;
   GtkDropDown         *credential_filter;
   GtkDropDown         *cycle_filter;
@@ -780,6 +783,73 @@ add_column (CpvActivitiesPage *self,
   g_object_unref (view_column);
 }
 
+/* At phone widths (the sidebar folds at 360 px) the list keeps title, date, credits and
+ * readiness; category, credentials and evidence count come back when there is room. GTK 4.8
+ * has no breakpoints, so the width is watched in size_allocate and the columns change in an
+ * idle, outside the allocation. */
+#define NARROW_WIDTH 640
+
+static gboolean
+fold_columns_idle (gpointer user_data)
+{
+  CpvActivitiesPage *self = user_data;
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  self->fold_idle_id = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, i);
+      Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view_column), "cpv-column"));
+
+      if (column == COLUMN_CATEGORY || column == COLUMN_CREDENTIALS || column == COLUMN_EVIDENCE)
+        gtk_column_view_column_set_visible (view_column, !self->narrow);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cpv_activities_page_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  /* What GtkBinLayout would do; the page lays out its one child itself so that it sees its
+   * width (a layout manager would take size_allocate away from it). */
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min = 0, child_nat = 0;
+
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      *minimum = MAX (*minimum, child_min);
+      *natural = MAX (*natural, child_nat);
+    }
+}
+
+static void
+cpv_activities_page_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  CpvActivitiesPage *self = CPV_ACTIVITIES_PAGE (widget);
+  gboolean narrow = width < NARROW_WIDTH;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (self->fold_idle_id == 0)
+        self->fold_idle_id = g_idle_add (fold_columns_idle, self);
+    }
+}
+
 /* Callbacks ----------------------------------------------------------------------------- */
 
 static void
@@ -886,6 +956,7 @@ cpv_activities_page_dispose (GObject *object)
   GtkWidget *child;
 
   cpv_activities_page_set_session (self, NULL);
+  g_clear_handle_id (&self->fold_idle_id, g_source_remove);
   g_clear_object (&self->cancellable);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
@@ -963,6 +1034,8 @@ cpv_activities_page_class_init (CpvActivitiesPageClass *klass)
 
   object_class->dispose = cpv_activities_page_dispose;
   object_class->finalize = cpv_activities_page_finalize;
+  widget_class->measure = cpv_activities_page_measure;
+  widget_class->size_allocate = cpv_activities_page_size_allocate;
   object_class->get_property = cpv_activities_page_get_property;
   object_class->set_property = cpv_activities_page_set_property;
 
@@ -985,7 +1058,6 @@ cpv_activities_page_class_init (CpvActivitiesPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, props);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "activitiespage");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cpevault/CpeVault/cpv-activities-page.ui");

@@ -323,6 +323,26 @@ save_screenshot (UiFixture  *fixture,
     }
   cpv_ui_wait_frames (window, 3);
 
+  if (CPV_IS_WINDOW (window) && g_str_has_prefix (state, "activities"))
+    {
+      /* At 400 px the list keeps title, date, credits and readiness; the other columns come
+       * back at 1280 px. */
+      GtkWidget *page = cpv_ui_child (window, CPV_TYPE_WINDOW, "activities_page");
+      GtkColumnView *view = GTK_COLUMN_VIEW (cpv_ui_child (page, CPV_TYPE_ACTIVITIES_PAGE,
+                                                           "column_view"));
+      GListModel *columns = gtk_column_view_get_columns (view);
+      guint visible = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+        {
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+          visible += gtk_column_view_column_get_visible (column);
+        }
+      g_assert_cmpuint (visible, ==, width < 640 ? g_list_model_get_n_items (columns) - 3
+                                                 : g_list_model_get_n_items (columns));
+    }
+
   cpv_ui_save_png (window, width, height, state, language, dark);
 }
 
