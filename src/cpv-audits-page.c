@@ -288,6 +288,8 @@ readiness_summary (const CpvCycleReadiness *readiness)
                           readiness->n_ready, readiness->n_total);
 }
 
+#define MAX_GAP_ROWS 50
+
 static void
 fill_readiness (CpvAuditsPage *self,
                 Load          *load)
@@ -335,8 +337,27 @@ fill_readiness (CpvAuditsPage *self,
 
           if (cpv_record_readiness_is_ready (record))
             continue;
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), record_row (record));
+          /* A list of thousands of rows helps nobody and costs seconds to build: the rest
+           * are one filter away on the activities page. */
+          if (n_gaps < MAX_GAP_ROWS)
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (row), record_row (record));
           n_gaps++;
+        }
+      if (n_gaps > MAX_GAP_ROWS)
+        {
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%u more activity needs "
+                                                                "attention: filter the "
+                                                                "Activities page by “missing "
+                                                                "proof”.",
+                                                                "%u more activities need "
+                                                                "attention: filter the "
+                                                                "Activities page by “missing "
+                                                                "proof”.",
+                                                                n_gaps - MAX_GAP_ROWS),
+                                                   n_gaps - MAX_GAP_ROWS);
+
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row (more, NULL));
         }
       if (readiness->n_total == 0)
         adw_expander_row_add_row (ADW_EXPANDER_ROW (row),

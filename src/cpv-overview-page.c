@@ -208,11 +208,14 @@ show_deadlines (CpvOverviewPage *self,
   gtk_widget_set_visible (self->deadlines_group, entries->len > 0);
 }
 
+#define MAX_FINDING_ROWS 100
+
 static void
 show_findings (CpvOverviewPage *self,
                CpvStatus       *status)
 {
   guint n_findings = 0;
+  guint n_hidden = 0;
 
   for (guint i = 0; i < status->credentials->len; i++)
     {
@@ -221,7 +224,16 @@ show_findings (CpvOverviewPage *self,
       for (guint j = 0; j < cs->findings->len; j++)
         {
           const CpvFinding *finding = g_ptr_array_index (cs->findings, j);
-          const char *rule_title = cpv_rule_title (finding->rule);
+          const char *rule_title;
+
+          /* Thousands of rows would take seconds to lay out and help nobody; the count of
+           * the rest is shown below, and the activities page filters them. */
+          if (n_findings >= MAX_FINDING_ROWS)
+            {
+              n_hidden++;
+              continue;
+            }
+          rule_title = cpv_rule_title (finding->rule);
           GtkWidget *row = adw_action_row_new ();
           GtkWidget *icon;
           GtkWidget *tag = gtk_label_new (finding->rule);
@@ -267,6 +279,21 @@ show_findings (CpvOverviewPage *self,
           gtk_list_box_append (self->findings_list, row);
           n_findings++;
         }
+    }
+
+  if (n_hidden > 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u more finding",
+                                                             "%u more findings",
+                                                             n_hidden), n_hidden);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Fix the ones above first; “cpe-vault-cli status” lists "
+                                     "them all."));
+      gtk_list_box_append (self->findings_list, row);
     }
 
   if (n_findings == 0)
