@@ -779,7 +779,11 @@ tally (Subject   *subject,
   /* ISC2-CALC-8 */
   if (findings != NULL && cpv_program_get_duplicate_rule (subject->program) != NULL)
     for (guint i = 1; i < counted->len; i++)
-      for (guint j = 0; j < i; j++)
+      /* Items come in end-date order and duplicates share their end date: look back only
+       * over the items that end on the same day. */
+      for (guint j = i; j-- > 0 &&
+           ((const Item *) g_ptr_array_index (counted, j))->end ==
+           ((const Item *) g_ptr_array_index (counted, i))->end;)
         {
           const Item *later = g_ptr_array_index (counted, i);
           const Item *earlier = g_ptr_array_index (counted, j);

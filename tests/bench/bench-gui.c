@@ -228,7 +228,9 @@ main (int   argc,
   g_autofree char *full_path = NULL;
   double bare, startup, rss_empty, rss_full;
   double startup_ratio, rss_ratio;
-  double startup_limit = 6.0, rss_limit = 2.5;
+  /* Regression ceilings, not goals: a bare window paints in 20-50 ms, the app with 10,000
+   * activities (computing their status, readiness and list models) in about 2.5-3 s. */
+  double startup_limit = 400.0, rss_limit = 2.5;
 
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     return run_child (argv[2], argv[3]);
