@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cpv-jrca-store.h"
+#include "cpv-records-private.h"
 #include "cpv-vault-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -53,17 +54,6 @@ invalid (GError     **error,
 }
 
 static gboolean
-not_found (GError     **error,
-           const char  *what,
-           gint64       id)
-{
-  /* TRANSLATORS: %s names the record, such as “audit record” or “CPD record”. */
-  g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND,
-               _("There is no %s with id %lld."), _(what), (long long) id);
-  return FALSE;
-}
-
-static gboolean
 day_is_valid (CpvDay day)
 {
   return day != 0 && g_date_valid_julian (day);
@@ -90,7 +80,7 @@ credential_exists (CpvVault  *vault,
       _cpv_vault_set_sql_error (vault, error, rc, N_("looking up the credential"));
       return FALSE;
     }
-  return not_found (error, N_("credential"), credential_id);
+  return _cpv_records_not_found (error, N_("credential"), credential_id);
 }
 
 /* Validation: every field a person typed, before anything touches the vault. */
@@ -365,7 +355,7 @@ cpv_vault_update_jrca_registration (CpvVault                   *vault,
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, N_("JRCA registration"), registration->id);
+      _cpv_records_not_found (error, N_("JRCA registration"), registration->id);
       goto fail;
     }
   if (!write_other_lead_ms (vault, registration, error) || !_cpv_vault_commit (vault, error))
@@ -473,42 +463,6 @@ cpv_vault_get_jrca_registration (CpvVault  *vault,
   return registration;
 }
 
-/* Deletes with one bound id; NOT_FOUND when nothing was deleted. */
-static gboolean
-delete_by_id (CpvVault    *vault,
-              const char  *sql,
-              gint64       id,
-              const char  *what,
-              GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  /* TRANSLATORS: %s names the record, such as “audit record”. */
-  g_autofree char *doing = g_strdup_printf (_("removing the %s"), _(what));
-  sqlite3 *db;
-  gboolean ok = FALSE;
-
-  db = _cpv_vault_lock (vault, error);
-  if (db == NULL)
-    goto out;
-  stmt = _cpv_vault_prepare (vault, sql, error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_cpv_step_done (vault, stmt, doing, error))
-    goto out;
-  if (sqlite3_changes (db) == 0)
-    {
-      not_found (error, what, id);
-      goto out;
-    }
-  ok = TRUE;
-  _cpv_vault_emit_changed (vault, "jrca");
-
-out:
-  _cpv_vault_unlock (vault);
-  return ok;
-}
-
 gboolean
 cpv_vault_remove_jrca_registration (CpvVault  *vault,
                                     gint64     credential_id,
@@ -516,8 +470,10 @@ cpv_vault_remove_jrca_registration (CpvVault  *vault,
 {
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
-  return delete_by_id (vault, "DELETE FROM jrca_registration WHERE credential_id = ?",
-                       credential_id, N_("JRCA registration of credential"), error);
+  return _cpv_records_delete_by_id (vault,
+                                    "DELETE FROM jrca_registration WHERE credential_id = ?",
+                                    credential_id, N_("JRCA registration of credential"),
+                                    "jrca", error);
 }
 
 /* Audit records */
@@ -685,7 +641,7 @@ cpv_vault_update_jrca_audit (CpvVault            *vault,
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, N_("audit record"), audit->id);
+      _cpv_records_not_found (error, N_("audit record"), audit->id);
       goto fail;
     }
   if (!write_audit_days (vault, audit, error) || !_cpv_vault_commit (vault, error))
@@ -810,7 +766,7 @@ cpv_vault_get_jrca_audit (CpvVault  *vault,
     return NULL;
   if (list->len == 0)
     {
-      not_found (error, N_("audit record"), audit_id);
+      _cpv_records_not_found (error, N_("audit record"), audit_id);
       return NULL;
     }
   audit = g_ptr_array_steal_index (list, 0);
@@ -824,8 +780,8 @@ cpv_vault_remove_jrca_audit (CpvVault  *vault,
 {
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
-  return delete_by_id (vault, "DELETE FROM jrca_audit WHERE id = ?", audit_id,
-                       N_("audit record"), error);
+  return _cpv_records_delete_by_id (vault, "DELETE FROM jrca_audit WHERE id = ?",
+                                    audit_id, N_("audit record"), "jrca", error);
 }
 
 GPtrArray *
@@ -942,7 +898,7 @@ cpv_vault_update_jrca_cpd (CpvVault          *vault,
     goto out;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, N_("CPD record"), cpd->id);
+      _cpv_records_not_found (error, N_("CPD record"), cpd->id);
       goto out;
     }
   ok = TRUE;
@@ -1019,7 +975,7 @@ cpv_vault_get_jrca_cpd (CpvVault  *vault,
     return NULL;
   if (list->len == 0)
     {
-      not_found (error, N_("CPD record"), cpd_id);
+      _cpv_records_not_found (error, N_("CPD record"), cpd_id);
       return NULL;
     }
   return g_ptr_array_steal_index (list, 0);
@@ -1032,7 +988,8 @@ cpv_vault_remove_jrca_cpd (CpvVault  *vault,
 {
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
-  return delete_by_id (vault, "DELETE FROM jrca_cpd WHERE id = ?", cpd_id, N_("CPD record"), error);
+  return _cpv_records_delete_by_id (vault, "DELETE FROM jrca_cpd WHERE id = ?",
+                                    cpd_id, N_("CPD record"), "jrca", error);
 }
 
 GPtrArray *
@@ -1196,8 +1153,8 @@ cpv_vault_remove_jrca_work (CpvVault  *vault,
 {
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
-  return delete_by_id (vault, "DELETE FROM jrca_work WHERE id = ?", work_id,
-                       N_("work history period"), error);
+  return _cpv_records_delete_by_id (vault, "DELETE FROM jrca_work WHERE id = ?",
+                                    work_id, N_("work history period"), "jrca", error);
 }
 
 /**
@@ -1232,8 +1189,9 @@ cpv_vault_remove_jrca_sector_work (CpvVault  *vault,
 {
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
-  return delete_by_id (vault, "DELETE FROM jrca_sector_work WHERE id = ?", sector_work_id,
-                       N_("business sector period"), error);
+  return _cpv_records_delete_by_id (vault, "DELETE FROM jrca_sector_work WHERE id = ?",
+                                    sector_work_id, N_("business sector period"), "jrca",
+                                    error);
 }
 
 /* Called with the vault locked. */

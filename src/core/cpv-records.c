@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cpv-records.h"
+#include "cpv-records-private.h"
 #include "cpv-date.h"
 #include "cpv-vault-private.h"
 
@@ -285,15 +286,52 @@ bind_credential (sqlite3_stmt  *stmt,
   _cpv_bind_text_or_null (stmt, 5, credential->member_since);
 }
 
-static gboolean
-not_found (GError     **error,
-           const char  *what,
-           gint64       id)
+gboolean
+_cpv_records_not_found (GError     **error,
+                        const char  *what,
+                        gint64       id)
 {
-  /* TRANSLATORS: %s is “credential” or “activity”, %lld its number. */
+  /* TRANSLATORS: %s names the record, such as “credential”, “activity” or “audit record”;
+   * %lld is its number. */
   g_set_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND,
                _("There is no %s with id %lld."), _(what), (long long) id);
   return FALSE;
+}
+
+gboolean
+_cpv_records_delete_by_id (CpvVault    *vault,
+                           const char  *sql,
+                           gint64       id,
+                           const char  *what,
+                           const char  *changed_detail,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  /* TRANSLATORS: %s names the record, such as “audit record”. */
+  g_autofree char *doing = g_strdup_printf (_("removing the %s"), _(what));
+  sqlite3 *db;
+  gboolean ok = FALSE;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL)
+    goto out;
+  stmt = _cpv_vault_prepare (vault, sql, error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_cpv_step_done (vault, stmt, doing, error))
+    goto out;
+  if (sqlite3_changes (db) == 0)
+    {
+      _cpv_records_not_found (error, what, id);
+      goto out;
+    }
+  ok = TRUE;
+  _cpv_vault_emit_changed (vault, changed_detail);
+
+out:
+  _cpv_vault_unlock (vault);
+  return ok;
 }
 
 /**
@@ -370,7 +408,7 @@ cpv_vault_update_credential (CpvVault       *vault,
     goto out;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, N_("credential"), credential->id);
+      _cpv_records_not_found (error, N_("credential"), credential->id);
       goto out;
     }
   ok = TRUE;
@@ -391,32 +429,10 @@ cpv_vault_remove_credential (CpvVault  *vault,
                              gint64     credential_id,
                              GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
-  db = _cpv_vault_lock (vault, error);
-  if (db == NULL)
-    goto out;
-  stmt = _cpv_vault_prepare (vault, "DELETE FROM credential WHERE id = ?", error);
-  if (stmt == NULL)
-    goto out;
-  sqlite3_bind_int64 (stmt, 1, credential_id);
-  if (!_cpv_step_done (vault, stmt, N_("removing the credential"), error))
-    goto out;
-  if (sqlite3_changes (db) == 0)
-    {
-      not_found (error, N_("credential"), credential_id);
-      goto out;
-    }
-  ok = TRUE;
-  _cpv_vault_emit_changed (vault, "credential");
-
-out:
-  _cpv_vault_unlock (vault);
-  return ok;
+  return _cpv_records_delete_by_id (vault, "DELETE FROM credential WHERE id = ?",
+                                    credential_id, N_("credential"), "credential", error);
 }
 
 CpvCredential *
@@ -441,7 +457,7 @@ cpv_vault_get_credential (CpvVault  *vault,
   if (rc == SQLITE_ROW)
     credential = credential_from_row (stmt);
   else if (rc == SQLITE_DONE)
-    not_found (error, N_("credential"), credential_id);
+    _cpv_records_not_found (error, N_("credential"), credential_id);
   else
     _cpv_vault_set_sql_error (vault, error, rc, N_("reading the credential"));
 
@@ -568,7 +584,7 @@ write_credit_lines (CpvVault     *vault,
       if (!_cpv_step_done (vault, insert, N_("saving the activity's credits"), error))
         return FALSE;
       if (sqlite3_changes (sqlite3_db_handle (insert)) == 0)
-        return not_found (error, N_("credential"), line->credential_id);
+        return _cpv_records_not_found (error, N_("credential"), line->credential_id);
     }
   return TRUE;
 }
@@ -700,7 +716,7 @@ cpv_vault_update_activity (CpvVault     *vault,
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, N_("activity"), activity->id);
+      _cpv_records_not_found (error, N_("activity"), activity->id);
       goto fail;
     }
   if (!write_credit_lines (vault, activity, error) ||
@@ -761,7 +777,7 @@ cpv_vault_remove_activity (CpvVault  *vault,
     goto fail;
   if (sqlite3_changes (db) == 0)
     {
-      not_found (error, N_("activity"), activity_id);
+      _cpv_records_not_found (error, N_("activity"), activity_id);
       goto fail;
     }
   if (!_cpv_vault_commit (vault, error))
@@ -799,7 +815,7 @@ cpv_vault_get_activity (CpvVault  *vault,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      not_found (error, N_("activity"), activity_id);
+      _cpv_records_not_found (error, N_("activity"), activity_id);
       goto out;
     }
   if (rc != SQLITE_ROW)
