@@ -232,6 +232,7 @@ cpv_jrca_registration_copy (const CpvJrcaRegistration *registration)
   copy = g_memdup2 (registration, sizeof *registration);
   copy->registration_number = g_strdup (registration->registration_number);
   copy->other_lead_ms = g_strdupv (registration->other_lead_ms);
+  copy->applicant_name = g_strdup (registration->applicant_name);
   return copy;
 }
 
@@ -242,6 +243,7 @@ cpv_jrca_registration_free (CpvJrcaRegistration *registration)
     return;
   g_free (registration->registration_number);
   g_strfreev (registration->other_lead_ms);
+  g_free (registration->applicant_name);
   g_free (registration);
 }
 

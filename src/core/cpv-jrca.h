@@ -107,6 +107,7 @@ typedef struct
                                      * whose maintenance and renewal rules apply */
   double        cpd_hours_required; /* yearly CPD hours JRCA asks of this person; the source
                                      * states none except expert-only (5 h): < 0 = not set */
+  char         *applicant_name;     /* 氏名 as printed on forms 5C/5D; NULL = not entered */
 } CpvJrcaRegistration;
 
 typedef struct

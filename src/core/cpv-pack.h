@@ -7,6 +7,7 @@
 #pragma once
 
 #include "cpv-date.h"
+#include "cpv-jrca.h"
 #include "cpv-program.h"
 #include "cpv-vault.h"
 
@@ -50,13 +51,19 @@ typedef enum
 typedef struct
 {
   gint64        audit_id;          /* pack for an audit request … */
-  gint64        credential_id;     /* … or for a credential's cycle */
+  gint64        credential_id;     /* … or for a credential's cycle … */
+  gint64        jrca_credential_id; /* … or a JRCA maintenance/renewal application (seed 004
+                                     * 6./7.): forms 4A, 4B, 5D (and 5A per record with
+                                     * evidence at renewal) as PDF, 2C when sectors are
+                                     * recorded, and the files linked to those records */
+  CpvJrcaProcedure jrca_procedure; /* NONE: the procedure the registration is due for next */
   int           cycles_back;       /* 0: the stored cycle, 1: the one before … */
   CpvPackNames  names;
   gboolean      encrypt;           /* AES-256 ZIP with a generated passphrase */
   const gint64 *include_evidence;  /* TLP:RED or secret items the person chose to include */
   guint         n_include_evidence;
-  const char   *member;            /* name on the summary, or NULL */
+  const char   *member;            /* name on the summary (JRCA: 氏名 on 5D), or NULL: the
+                                     * JRCA registration's applicant name, else blank */
   const char   *organisation;      /* for COUNCIL-NAME-1; NULL: each activity's provider */
   CpvDay        date;              /* submission date in names and summary; 0: today */
 } CpvPackOptions;

@@ -223,6 +223,25 @@ const CpvMigration _cpv_migrations[] = {
     "  DELETE FROM search_evidence WHERE docid = old.id;"
     "END;"
   },
+  /* 6: files kept as the evidence of JRCA audit and CPD records, with the role each plays
+   * (cpv-jrca-evidence.h), and the applicant's name that forms 5C/5D print (issue 5, JRCA
+   * application pack). */
+  { 6,
+    "ALTER TABLE jrca_registration ADD COLUMN applicant_name TEXT;"
+    "CREATE TABLE jrca_audit_evidence ("
+    "  audit_id INTEGER NOT NULL REFERENCES jrca_audit (id) ON DELETE CASCADE,"
+    "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+    "  role TEXT NOT NULL CHECK (role IN ('form-5a', 'schedule', 'report', 'form-3a', 'other')),"
+    "  PRIMARY KEY (audit_id, evidence_id));"
+    "CREATE INDEX jrca_audit_evidence_evidence ON jrca_audit_evidence (evidence_id);"
+    "CREATE TABLE jrca_cpd_evidence ("
+    "  cpd_id INTEGER NOT NULL REFERENCES jrca_cpd (id) ON DELETE CASCADE,"
+    "  evidence_id INTEGER NOT NULL REFERENCES evidence (id) ON DELETE CASCADE,"
+    "  role TEXT NOT NULL"
+    "    CHECK (role IN ('certificate', 'programme', 'form-5a', 'schedule', 'other')),"
+    "  PRIMARY KEY (cpd_id, evidence_id));"
+    "CREATE INDEX jrca_cpd_evidence_evidence ON jrca_cpd_evidence (evidence_id);"
+  },
 };
 
 const guint _cpv_n_migrations = G_N_ELEMENTS (_cpv_migrations);
