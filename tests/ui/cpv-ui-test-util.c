@@ -11,7 +11,10 @@
 
 #include "cpv-ui-test-util.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
 
 static gboolean
 wake_up_cb (gpointer user_data)
@@ -135,4 +138,68 @@ cpv_ui_save_png (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Saved %s", path);
+}
+
+void
+cpv_ui_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child_path = g_build_filename (path, name, NULL);
+
+        cpv_ui_remove_tree (child_path);
+      }
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+void
+cpv_ui_test_begin (CpvUiTestProcess *process,
+                   int              *argc,
+                   char           ***argv,
+                   gboolean          make_home)
+{
+  g_autoptr(GError) error = NULL;
+  const char *localedir = g_getenv ("CPV_TEST_LOCALEDIR");
+  const char *languages = g_getenv ("LANGUAGE");
+
+  memset (process, 0, sizeof *process);
+  if (make_home)
+    {
+      /* Nothing of the person running the tests is read or written. */
+      process->home = g_dir_make_tmp ("cpv-ui-home-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("XDG_DATA_HOME", process->home, TRUE);
+      g_setenv ("XDG_CONFIG_HOME", process->home, TRUE);
+      g_setenv ("XDG_CACHE_HOME", process->home, TRUE);
+    }
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  process->language = languages != NULL && g_str_has_prefix (languages, "ja") ? "ja" : "en";
+
+  g_test_init (argc, argv, NULL);
+
+  process->application = cpv_application_new ();
+  g_application_set_flags (G_APPLICATION (process->application),
+                           g_application_get_flags (G_APPLICATION (process->application))
+                           | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (process->application), NULL, &error);
+  g_assert_no_error (error);
+}
+
+int
+cpv_ui_test_end (CpvUiTestProcess *process,
+                 int               status)
+{
+  g_clear_object (&process->application);
+  if (process->home != NULL)
+    cpv_ui_remove_tree (process->home);
+  g_clear_pointer (&process->home, g_free);
+  return status;
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "cpv-application.h"
+
 G_BEGIN_DECLS
 
 /* How long spin_until and wait_frames wait before they fail the test. */
@@ -32,5 +34,26 @@ void       cpv_ui_save_png       (GtkWidget  *widget,
                                   const char *state,
                                   const char *language,
                                   gboolean    dark);
+
+/* What every UI test process sets up before its tests run. */
+typedef struct
+{
+  CpvApplication *application;  /* registered, non-unique */
+  const char     *language;     /* "ja" when $LANGUAGE starts with ja, else "en" */
+  char           *home;         /* the XDG folders made for this process, or NULL */
+} CpvUiTestProcess;
+
+/* With @make_home, XDG data, config and cache go to a fresh temporary folder (removed by
+ * cpv_ui_test_end); without, the caller has set them. Then the text domain is bound to the
+ * build's catalogs ($CPV_TEST_LOCALEDIR), g_test_init runs and the application is registered. */
+void       cpv_ui_test_begin     (CpvUiTestProcess *process,
+                                  int              *argc,
+                                  char           ***argv,
+                                  gboolean          make_home);
+/* Drops the application and the home folder; returns @status for main() to return. */
+int        cpv_ui_test_end       (CpvUiTestProcess *process,
+                                  int               status);
+/* Removes a folder and everything in it; fails the test if anything stays. */
+void       cpv_ui_remove_tree    (const char       *path);
 
 G_END_DECLS

@@ -32,8 +32,7 @@
 #define PDF_MARKER "quokkafusion"
 #define PDF_JA_MARKER "耐量子暗号移行"
 
-static CpvApplication *application;
-static const char *language = "en";
+static CpvUiTestProcess process;
 static char *outer_tmpdir;   /* where files a person attaches are made */
 static char *test_tmpdir;    /* TMPDIR of this process: must stay free of plaintext */
 static char *test_home;      /* XDG dirs of this process, cache included */
@@ -343,7 +342,7 @@ save_screenshot (UiFixture  *fixture,
                                                  : g_list_model_get_n_items (columns));
     }
 
-  cpv_ui_save_png (window, width, height, state, language, dark);
+  cpv_ui_save_png (window, width, height, state, process.language, dark);
 }
 
 static void
@@ -377,7 +376,7 @@ fixture_set_up (UiFixture     *fixture,
   g_assert_nonnull (g_mkdtemp (fixture->source_dir));
   fixture->vault_path = g_build_filename (fixture->dir, "CPE.cpv", NULL);
 
-  fixture->window = cpv_window_new (application, fixture->vault_path);
+  fixture->window = cpv_window_new (process.application, fixture->vault_path);
   gtk_window_present (GTK_WINDOW (fixture->window));
   cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
   unlock = cpv_ui_child (fixture->window, CPV_TYPE_WINDOW, "unlock_page");
@@ -393,22 +392,6 @@ fixture_set_up (UiFixture     *fixture,
   fixture->page = CPV_ACTIVITIES_PAGE (cpv_ui_child (fixture->window, CPV_TYPE_WINDOW,
                                                      "activities_page"));
   cpv_window_show_page (fixture->window, "activities");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child_path = g_build_filename (path, name, NULL);
-
-        remove_tree (child_path);
-      }
-  g_assert_cmpint (g_remove (path), ==, 0);
 }
 
 static gboolean
@@ -442,8 +425,8 @@ fixture_tear_down (UiFixture     *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  remove_tree (fixture->dir);
-  remove_tree (fixture->source_dir);
+  cpv_ui_remove_tree (fixture->dir);
+  cpv_ui_remove_tree (fixture->source_dir);
   g_free (fixture->vault_path);
   g_free (fixture->source_dir);
   g_free (fixture->dir);
@@ -816,10 +799,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  const char *localedir = g_getenv ("CPV_TEST_LOCALEDIR");
-  const char *languages = g_getenv ("LANGUAGE");
   const char *outer = g_getenv ("TMPDIR");
   int status;
 
@@ -831,29 +810,9 @@ main (int   argc,
   g_assert_nonnull (g_mkdtemp (test_tmpdir));
   g_setenv ("TMPDIR", test_tmpdir, TRUE);
 
-  home = g_dir_make_tmp ("cpv-ui-home-XXXXXX", &error);
-  test_home = home;
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (languages != NULL && g_str_has_prefix (languages, "ja"))
-    language = "ja";
-
-  g_test_init (&argc, &argv, NULL);
+  cpv_ui_test_begin (&process, &argc, &argv, TRUE);
+  test_home = process.home;
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
-
-  application = cpv_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application))
-                           | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
 
   g_test_add ("/ui/activities/add-attach-search", UiFixture, NULL,
               fixture_set_up, test_add_attach_search, fixture_tear_down);
@@ -866,11 +825,9 @@ main (int   argc,
   g_test_add ("/ui/activities/drop-on-row", UiFixture, NULL,
               fixture_set_up, test_drop_on_row, fixture_tear_down);
 
-  status = g_test_run ();
+  status = cpv_ui_test_end (&process, g_test_run ());
 
-  g_clear_object (&application);
-  remove_tree (home);
-  remove_tree (test_tmpdir);
+  cpv_ui_remove_tree (test_tmpdir);
   g_free (test_tmpdir);
   g_free (outer_tmpdir);
   return status;

@@ -35,8 +35,7 @@
 #define PNG_NAME "certificate-en.png"
 #define PDF_PAGES 3
 
-static CpvApplication *application;
-static const char *language = "en";
+static CpvUiTestProcess process;
 static char *root_dir;        /* everything the test writes */
 static char *export_dir;      /* where "Save a Copy" writes: outside the scanned folders */
 static char *marker;          /* unique per run */
@@ -400,7 +399,7 @@ open_vault_with_evidence (UiFixture *fixture)
   g_autoptr(CpvEvidence) pdf = NULL;
   g_autoptr(CpvEvidence) png = NULL;
 
-  fixture->window = cpv_window_new (application, fixture->vault_path);
+  fixture->window = cpv_window_new (process.application, fixture->vault_path);
   fixture->page = CPV_EVIDENCE_PAGE (cpv_ui_child (fixture->window, CPV_TYPE_WINDOW,
                                                   "evidence_page"));
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -515,7 +514,7 @@ save_screenshot (GtkWindow  *window,
     cpv_ui_spin_until (viewer_idle, window, "the viewer renders the page again");
   cpv_ui_wait_frames (widget, 3);
 
-  cpv_ui_save_png (widget, width, height, state, language, dark);
+  cpv_ui_save_png (widget, width, height, state, process.language, dark);
 }
 
 static void
@@ -552,32 +551,16 @@ fixture_set_up (UiFixture     *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child_path = g_build_filename (path, name, NULL);
-
-        remove_tree (child_path);
-      }
-  g_assert_cmpint (g_remove (path), ==, 0);
-}
-
-static void
 fixture_tear_down (UiFixture     *fixture,
                    gconstpointer  user_data)
 {
-  CpvAutoLock *auto_lock = cpv_application_get_auto_lock (application);
+  CpvAutoLock *auto_lock = cpv_application_get_auto_lock (process.application);
 
   cpv_auto_lock_set_idle_timeout_ms (auto_lock, 0);
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   cpv_ui_spin_until (no_viewer, NULL, "every viewer is closed");
-  remove_tree (fixture->dir);
+  cpv_ui_remove_tree (fixture->dir);
   g_free (fixture->vault_path);
   g_free (fixture->dir);
   g_free (fixture->pdf_sha256);
@@ -600,7 +583,7 @@ test_grid (UiFixture     *fixture,
   g_autoptr(GError) error = NULL;
 
   /* Locked: no model, nothing shown. */
-  fixture->window = cpv_window_new (application, fixture->vault_path);
+  fixture->window = cpv_window_new (process.application, fixture->vault_path);
   fixture->page = CPV_EVIDENCE_PAGE (cpv_ui_child (fixture->window, CPV_TYPE_WINDOW,
                                                   "evidence_page"));
   g_assert_null (cpv_evidence_page_get_session (fixture->page));
@@ -630,7 +613,7 @@ test_grid (UiFixture     *fixture,
   g_assert_true (close_to (pixel_at (png_thumbnail, 100, 40), 0x0000ff));
   g_assert_true (close_to (pixel_at (png_thumbnail, 100, 160), 0xffffff));
 
-  /* Each tile: name, kind, TLP chip, secret mark, language, and its thumbnail. */
+  /* Each tile: name, kind, TLP chip, secret mark, process.language, and its thumbnail. */
   pdf_tile = find_tile (fixture, PDF_NAME);
   png_tile = find_tile (fixture, PNG_NAME);
   g_assert_nonnull (pdf_tile);
@@ -888,16 +871,16 @@ test_change_passphrase (UiFixture     *fixture,
   g_autofree char *too_short = NULL;
 
   /* Locked: nothing to change. */
-  fixture->window = cpv_window_new (application, fixture->vault_path);
+  fixture->window = cpv_window_new (process.application, fixture->vault_path);
   gtk_window_present (GTK_WINDOW (fixture->window));
   cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
-  action = g_action_map_lookup_action (G_ACTION_MAP (application), "change-passphrase");
+  action = g_action_map_lookup_action (G_ACTION_MAP (process.application), "change-passphrase");
   g_assert_false (g_action_get_enabled (action));
   unlock_with (fixture, GOOD_PASSPHRASE, GOOD_PASSPHRASE);
   cpv_ui_spin_until (vault_is_open, fixture, "the new vault is open");
   g_assert_true (g_action_get_enabled (action));
 
-  g_action_group_activate_action (G_ACTION_GROUP (application), "change-passphrase", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (process.application), "change-passphrase", NULL);
   dialog = CPV_PASSPHRASE_DIALOG (find_toplevel (CPV_TYPE_PASSPHRASE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -991,8 +974,8 @@ static void
 test_auto_lock (UiFixture     *fixture,
                 gconstpointer  user_data)
 {
-  CpvAutoLock *auto_lock = cpv_application_get_auto_lock (application);
-  GSettings *settings = cpv_application_get_settings (application);
+  CpvAutoLock *auto_lock = cpv_application_get_auto_lock (process.application);
+  GSettings *settings = cpv_application_get_settings (process.application);
   CpvEvidenceViewer *viewer;
 
   g_assert_nonnull (auto_lock);
@@ -1000,7 +983,7 @@ test_auto_lock (UiFixture     *fixture,
     gboolean register_session = FALSE;
 
     /* Needed for GtkApplication:screensaver-active to be reported. */
-    g_object_get (application, "register-session", &register_session, NULL);
+    g_object_get (process.application, "register-session", &register_session, NULL);
     g_assert_true (register_session);
   }
   /* The default idle time comes from the settings: 5 minutes. */
@@ -1048,7 +1031,7 @@ static void
 test_preferences (UiFixture     *fixture,
                   gconstpointer  user_data)
 {
-  GSettings *settings = cpv_application_get_settings (application);
+  GSettings *settings = cpv_application_get_settings (process.application);
   CpvPreferences *preferences;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
@@ -1056,7 +1039,7 @@ test_preferences (UiFixture     *fixture,
   g_autofree guint8 *large = g_malloc0 (2 * 1024 * 1024);
   g_auto(GStrv) accels = NULL;
 
-  fixture->window = cpv_window_new (application, fixture->vault_path);
+  fixture->window = cpv_window_new (process.application, fixture->vault_path);
   gtk_window_present (GTK_WINDOW (fixture->window));
   cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
   unlock_with (fixture, GOOD_PASSPHRASE, GOOD_PASSPHRASE);
@@ -1064,10 +1047,10 @@ test_preferences (UiFixture     *fixture,
   g_assert_cmpint (cpv_vault_get_evidence_size_limit (cpv_window_get_vault (fixture->window)),
                    ==, 100 * 1024 * 1024);
 
-  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (process.application),
                                                   "app.preferences");
   g_assert_cmpstr (accels[0], ==, "<Control>comma");
-  g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (process.application), "preferences", NULL);
   preferences = CPV_PREFERENCES (find_toplevel (CPV_TYPE_PREFERENCES));
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences))
@@ -1083,7 +1066,7 @@ test_preferences (UiFixture     *fixture,
                               GTK_WIDGET (preferences), CPV_TYPE_PREFERENCES,
                               "auto_lock_adjustment")), 15);
   g_assert_cmpuint (g_settings_get_uint (settings, "auto-lock-minutes"), ==, 15);
-  g_assert_cmpuint (cpv_auto_lock_get_idle_timeout_ms (cpv_application_get_auto_lock (application)),
+  g_assert_cmpuint (cpv_auto_lock_get_idle_timeout_ms (cpv_application_get_auto_lock (process.application)),
                     ==, 15 * 60 * 1000);
   adw_combo_row_set_selected (ADW_COMBO_ROW (cpv_ui_child (preferences, CPV_TYPE_PREFERENCES,
                                                            "name_pattern_row")), 1);
@@ -1144,7 +1127,7 @@ test_shortcuts (UiFixture     *fixture,
   GtkShortcutsWindow *overlay;
   g_auto(GStrv) close_accels = NULL;
 
-  fixture->window = cpv_window_new (application, fixture->vault_path);
+  fixture->window = cpv_window_new (process.application, fixture->vault_path);
   gtk_window_present (GTK_WINDOW (fixture->window));
   cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
 
@@ -1162,7 +1145,7 @@ test_shortcuts (UiFixture     *fixture,
         g_error ("The shortcuts window does not list %s", expected[i]);
     }
 
-  close_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+  close_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (process.application),
                                                         "window.close");
   g_assert_cmpstr (close_accels[0], ==, "<Control>w");
 
@@ -1177,13 +1160,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *home = NULL;
   g_autofree char *cache = NULL;
   const char *system_tmp = g_getenv ("TMPDIR");
-  const char *localedir = g_getenv ("CPV_TEST_LOCALEDIR");
-  const char *languages = g_getenv ("LANGUAGE");
   int status;
 
   /* A folder of our own for TMPDIR, home and cache, made before GLib reads TMPDIR, so that the
@@ -1205,22 +1185,8 @@ main (int   argc,
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   marker = g_strdup_printf ("CPV-PLAINTEXT-MARKER-%08x%08x", g_random_int (), g_random_int ());
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (languages != NULL && g_str_has_prefix (languages, "ja"))
-    language = "ja";
-
-  g_test_init (&argc, &argv, NULL);
+  cpv_ui_test_begin (&process, &argc, &argv, FALSE);
   g_assert_cmpstr (g_get_tmp_dir (), ==, tmp);
-
-  application = cpv_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application))
-                           | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
 
   g_test_add ("/ui/evidence/grid", UiFixture, NULL,
               fixture_set_up, test_grid, fixture_tear_down);
@@ -1235,10 +1201,9 @@ main (int   argc,
   g_test_add ("/ui/app/shortcuts", UiFixture, NULL,
               fixture_set_up, test_shortcuts, fixture_tear_down);
 
-  status = g_test_run ();
+  status = cpv_ui_test_end (&process, g_test_run ());
 
-  g_clear_object (&application);
-  remove_tree (root_dir);
+  cpv_ui_remove_tree (root_dir);
   g_free (root_dir);
   g_free (export_dir);
   g_free (marker);

@@ -32,8 +32,7 @@
 
 #define PASSPHRASE "correct horse battery staple"
 
-static CpvApplication *application;
-static const char *language = "en";
+static CpvUiTestProcess process;
 
 typedef struct
 {
@@ -254,7 +253,7 @@ open_and_unlock (UiFixture *fixture)
 {
   CpvUnlockPage *page;
 
-  fixture->window = cpv_window_new (application, fixture->vault_path);
+  fixture->window = cpv_window_new (process.application, fixture->vault_path);
   page = CPV_UNLOCK_PAGE (window_child (fixture, "unlock_page"));
   gtk_window_present (GTK_WINDOW (fixture->window));
   cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
@@ -446,7 +445,7 @@ save_screenshot_of (GtkWidget  *window,
   cpv_ui_resize_window (window, width, height);
   cpv_ui_wait_frames (window, 4);
 
-  cpv_ui_save_png (window, width, height, state, language, dark);
+  cpv_ui_save_png (window, width, height, state, process.language, dark);
 }
 
 static void
@@ -471,22 +470,6 @@ save_screenshots (UiFixture  *fixture,
 /* Fixture ------------------------------------------------------------------------------- */
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child_path = g_build_filename (path, name, NULL);
-
-        remove_tree (child_path);
-      }
-  g_assert_cmpint (g_remove (path), ==, 0);
-}
-
-static void
 fixture_set_up (UiFixture     *fixture,
                 gconstpointer  user_data)
 {
@@ -509,7 +492,7 @@ fixture_tear_down (UiFixture     *fixture,
     gtk_window_destroy (dialog);
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  remove_tree (fixture->dir);
+  cpv_ui_remove_tree (fixture->dir);
   g_free (fixture->vault_path);
   g_free (fixture->dir);
 }
@@ -962,33 +945,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  const char *localedir = g_getenv ("CPV_TEST_LOCALEDIR");
-  const char *languages = g_getenv ("LANGUAGE");
-  int status;
-
-  home = g_dir_make_tmp ("cpv-ui-home-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (languages != NULL && g_str_has_prefix (languages, "ja"))
-    language = "ja";
-
-  g_test_init (&argc, &argv, NULL);
-
-  application = cpv_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application))
-                           | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  cpv_ui_test_begin (&process, &argc, &argv, TRUE);
 
   g_test_add ("/ui/overview/empty-state", UiFixture, NULL,
               fixture_set_up, test_empty_state, fixture_tear_down);
@@ -1003,9 +960,5 @@ main (int   argc,
   g_test_add ("/ui/overview/screenshots", UiFixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
-  status = g_test_run ();
-
-  g_clear_object (&application);
-  remove_tree (home);
-  return status;
+  return cpv_ui_test_end (&process, g_test_run ());
 }

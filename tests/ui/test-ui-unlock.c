@@ -22,8 +22,7 @@
 
 #define GOOD_PASSPHRASE "correct horse battery staple"
 
-static CpvApplication *application;
-static const char *language = "en";
+static CpvUiTestProcess process;
 
 typedef struct
 {
@@ -72,7 +71,7 @@ status_title (GtkWidget *status_page)
 static const char *
 recent_vault (guint position)
 {
-  GListModel *recent = cpv_application_get_recent_vaults (application);
+  GListModel *recent = cpv_application_get_recent_vaults (process.application);
 
   return gtk_string_list_get_string (GTK_STRING_LIST (recent), position);
 }
@@ -140,7 +139,7 @@ stack_is_still (gpointer data)
 static void
 open_window (UiFixture *fixture)
 {
-  fixture->window = cpv_window_new (application, fixture->vault_path);
+  fixture->window = cpv_window_new (process.application, fixture->vault_path);
   fixture->page = CPV_UNLOCK_PAGE (window_child (fixture, "unlock_page"));
   gtk_window_present (GTK_WINDOW (fixture->window));
   cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
@@ -238,7 +237,7 @@ save_screenshot (UiFixture  *fixture,
   cpv_ui_spin_until (stack_is_still, fixture, "the page transition ends");
   cpv_ui_wait_frames (window, 3);
 
-  cpv_ui_save_png (window, width, height, state, language, dark);
+  cpv_ui_save_png (window, width, height, state, process.language, dark);
 }
 
 static void
@@ -270,22 +269,6 @@ fixture_set_up (UiFixture     *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child_path = g_build_filename (path, name, NULL);
-
-        remove_tree (child_path);
-      }
-  g_assert_cmpint (g_remove (path), ==, 0);
-}
-
-static void
 fixture_tear_down (UiFixture     *fixture,
                    gconstpointer  user_data)
 {
@@ -299,7 +282,7 @@ fixture_tear_down (UiFixture     *fixture,
       if (vault != NULL)
         g_assert_false (cpv_vault_is_open (vault));
     }
-  remove_tree (fixture->dir);
+  cpv_ui_remove_tree (fixture->dir);
   g_free (fixture->vault_path);
   g_free (fixture->dir);
 }
@@ -492,19 +475,19 @@ test_open_file (UiFixture     *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(GFile) file = g_file_new_for_path (fixture->vault_path);
-  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (application)));
+  guint n_windows = g_list_length (gtk_application_get_windows (GTK_APPLICATION (process.application)));
   GtkWindow *window;
 
   /* `cpe-vault FILE` shows that vault; opening it again reuses its window. */
-  g_application_open (G_APPLICATION (application), &file, 1, "");
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (application))),
+  g_application_open (G_APPLICATION (process.application), &file, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (process.application))),
                     ==, n_windows + 1);
-  window = gtk_application_get_windows (GTK_APPLICATION (application))->data;
+  window = gtk_application_get_windows (GTK_APPLICATION (process.application))->data;
   g_assert_true (CPV_IS_WINDOW (window));
   g_assert_cmpstr (cpv_window_get_vault_path (CPV_WINDOW (window)), ==, fixture->vault_path);
 
-  g_application_open (G_APPLICATION (application), &file, 1, "");
-  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (application))),
+  g_application_open (G_APPLICATION (process.application), &file, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (process.application))),
                     ==, n_windows + 1);
 
   fixture->window = CPV_WINDOW (window);
@@ -522,7 +505,7 @@ test_about (UiFixture     *fixture,
 
   open_window (fixture);
   n_toplevels = g_list_model_get_n_items (toplevels);
-  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (process.application), "about", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
@@ -543,8 +526,8 @@ static void
 test_recent_vaults (UiFixture     *fixture,
                     gconstpointer  user_data)
 {
-  GListModel *recent = cpv_application_get_recent_vaults (application);
-  GSettings *settings = cpv_application_get_settings (application);
+  GListModel *recent = cpv_application_get_recent_vaults (process.application);
+  GSettings *settings = cpv_application_get_settings (process.application);
   g_autoptr(GError) error = NULL;
   g_autofree char *first = g_build_filename (fixture->dir, "first.cpv", NULL);
   g_autofree char *second = g_build_filename (fixture->dir, "second.cpv", NULL);
@@ -554,9 +537,9 @@ test_recent_vaults (UiFixture     *fixture,
   /* The test environment installs the schema (GSETTINGS_SCHEMA_DIR): the list is kept. */
   g_assert_nonnull (settings);
 
-  cpv_application_remember_vault (application, first);
-  cpv_application_remember_vault (application, second);
-  cpv_application_remember_vault (application, first);
+  cpv_application_remember_vault (process.application, first);
+  cpv_application_remember_vault (process.application, second);
+  cpv_application_remember_vault (process.application, first);
   g_assert_cmpstr (recent_vault (0), ==, first);
   g_assert_cmpstr (recent_vault (1), ==, second);
   n = g_list_model_get_n_items (recent);
@@ -570,7 +553,7 @@ test_recent_vaults (UiFixture     *fixture,
     {
       g_autofree char *path = g_strdup_printf ("%s/vault-%d.cpv", fixture->dir, i);
 
-      cpv_application_remember_vault (application, path);
+      cpv_application_remember_vault (process.application, path);
     }
   n = g_list_model_get_n_items (recent);
   g_assert_cmpuint (n, ==, 8);
@@ -583,12 +566,12 @@ test_recent_vaults (UiFixture     *fixture,
   /* At start-up the app shows the newest recent vault that still exists. */
   g_file_set_contents (second, "", 0, &error);
   g_assert_no_error (error);
-  cpv_application_remember_vault (application, second);
-  cpv_application_remember_vault (application, first);   /* newer, but no file */
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (application)));
-  g_application_activate (G_APPLICATION (application));
-  g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (application)));
-  fixture->window = CPV_WINDOW (gtk_application_get_windows (GTK_APPLICATION (application))->data);
+  cpv_application_remember_vault (process.application, second);
+  cpv_application_remember_vault (process.application, first);   /* newer, but no file */
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (process.application)));
+  g_application_activate (G_APPLICATION (process.application));
+  g_assert_nonnull (gtk_application_get_windows (GTK_APPLICATION (process.application)));
+  fixture->window = CPV_WINDOW (gtk_application_get_windows (GTK_APPLICATION (process.application))->data);
   g_assert_cmpstr (cpv_window_get_vault_path (fixture->window), ==, second);
 }
 
@@ -613,7 +596,7 @@ test_screenshots (UiFixture     *fixture,
   other_path = g_build_filename (fixture->dir, "Audits 2026.cpv", NULL);
   g_file_set_contents (other_path, "", 0, &error);
   g_assert_no_error (error);
-  cpv_application_remember_vault (application, other_path);
+  cpv_application_remember_vault (process.application, other_path);
   cpv_window_lock (fixture->window);
   g_assert_true (gtk_widget_get_visible (page_child (fixture, "recent_box")));
   submit (fixture, "wrong horse battery staple", NULL);
@@ -625,34 +608,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  const char *localedir = g_getenv ("CPV_TEST_LOCALEDIR");
-  const char *languages = g_getenv ("LANGUAGE");
-  int status;
-
-  /* Nothing of the person running the tests is read or written: a fresh home for XDG dirs. */
-  home = g_dir_make_tmp ("cpv-ui-home-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (languages != NULL && g_str_has_prefix (languages, "ja"))
-    language = "ja";
-
-  g_test_init (&argc, &argv, NULL);
-
-  application = cpv_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application))
-                           | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  cpv_ui_test_begin (&process, &argc, &argv, TRUE);
 
   g_test_add ("/ui/unlock/create-lock-unlock", UiFixture, NULL,
               fixture_set_up, test_create_lock_unlock, fixture_tear_down);
@@ -669,9 +625,5 @@ main (int   argc,
   g_test_add ("/ui/unlock/screenshots", UiFixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
-  status = g_test_run ();
-
-  g_clear_object (&application);
-  remove_tree (home);
-  return status;
+  return cpv_ui_test_end (&process, g_test_run ());
 }
