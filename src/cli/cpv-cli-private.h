@@ -166,6 +166,15 @@ gboolean   cpv_cli_evidence_remove      (CpvCli *cli, const CpvCliCommand *comma
                                          char ***argv, GError **error);
 gboolean   cpv_cli_jrca                 (CpvCli *cli, const CpvCliCommand *command,
                                          char ***argv, GError **error);
+/* cpv-cli-jrca-evidence.c: "jrca attach|link|unlink|files", listed in cpv-cli.c's table */
+gboolean   cpv_cli_jrca_attach          (CpvCli *cli, const CpvCliCommand *command,
+                                         char ***argv, GError **error);
+gboolean   cpv_cli_jrca_link            (CpvCli *cli, const CpvCliCommand *command,
+                                         char ***argv, GError **error);
+gboolean   cpv_cli_jrca_unlink          (CpvCli *cli, const CpvCliCommand *command,
+                                         char ***argv, GError **error);
+gboolean   cpv_cli_jrca_files           (CpvCli *cli, const CpvCliCommand *command,
+                                         char ***argv, GError **error);
 /* cpv-cli-records.c (issue 5) */
 gboolean   cpv_cli_retention_list       (CpvCli *cli, const CpvCliCommand *command,
                                          char ***argv, GError **error);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cpv-evidence.h"
+#include "cpv-evidence-private.h"
 #include "cpv-vault-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -70,6 +71,61 @@ const char * const *
 cpv_evidence_tlps (void)
 {
   return evidence_tlps;
+}
+
+/* One table for the GUI, the CLI and the core's messages: the kinds a person stores, then the
+ * kinds the program files name in <evidence><kind> (the files in data/programs). */
+static const struct
+{
+  const char *kind;
+  const char *label;
+} kind_labels[] = {
+  { "certificate", N_("Certificate") },
+  { "attendance", N_("Proof of Attendance") },
+  { "receipt", N_("Receipt") },
+  { "isbn-proof", N_("Proof of Possession") },
+  { "notes", N_("Notes") },
+  { "minutes", N_("Minutes") },
+  { "schedule", N_("Schedule") },
+  { "report", N_("Report") },
+  { "translation", N_("Translation") },
+  { "other", N_("Other") },
+  /* ISC2 */
+  { "diploma", N_("Diploma") },
+  { "letter", N_("Confirmation Letter") },
+  { "roster", N_("Attendance Roster") },
+  { "proof-of-possession", N_("Proof of Possession") },
+  { "sample-material", N_("Sample Material") },
+  { "agenda", N_("Agenda") },
+  { "project-proof", N_("Proof of the Project") },
+  { "publication-copy", N_("Copy of the Publication") },
+  { "description", N_("Description") },
+  /* JRCA */
+  { "form-4a", N_("Form 4A") },
+  { "form-4b", N_("Form 4B") },
+  { "form-5a", N_("Form 5A") },
+  { "audit-schedule", N_("Audit Schedule") },
+  { "jrca-registered-certificate", N_("Certificate of a JRCA-Registered Course") },
+  { "program-copy", N_("Copy of the Programme") },
+  { "body-signature", N_("Training Body's Signature") },
+};
+
+/**
+ * cpv_evidence_kind_label:
+ * @kind: (nullable): a stored kind (cpv_evidence_kinds()) or one a program file names
+ *
+ * Returns: the kind's label in the user's language; "Other" for %NULL, and an unknown key
+ *   as it is
+ */
+const char *
+cpv_evidence_kind_label (const char *kind)
+{
+  if (kind == NULL)
+    return _("Other");
+  for (gsize i = 0; i < G_N_ELEMENTS (kind_labels); i++)
+    if (g_str_equal (kind, kind_labels[i].kind))
+      return _(kind_labels[i].label);
+  return kind;
 }
 
 gboolean
@@ -275,27 +331,25 @@ sniff_media_type (const char   *file_name,
   return mime != NULL ? mime : g_strdup ("application/octet-stream");
 }
 
-/**
- * cpv_vault_attach_evidence:
- * @activity_id: the activity the file proves, or 0 to store it unlinked
- * @stream: the file's bytes; read to the end
- * @meta: (nullable): kind, TLP, secret mark, language, original file name
- * @already_stored: (out) (optional): set to %TRUE when the content was in the vault already
- *
- * Streams a file into the vault in one transaction, hashing it (SHA-256) on the way. If the
- * same content is stored already, the new copy is dropped and the existing item is linked to
- * @activity_id instead.
- *
- * Returns: (transfer full): the stored item, or %NULL with @error set (nothing written)
- */
+/* Undoes the savepoint of _cpv_vault_attach_evidence_locked(); errors are ignored because a
+ * failed statement may have ended the transaction already (the caller then rolls back). */
+static void
+rollback_attach_savepoint (sqlite3 *db)
+{
+  sqlite3_exec (db, "ROLLBACK TO attach_evidence; RELEASE attach_evidence;", NULL, NULL, NULL);
+}
+
+/* Called with the vault locked inside a transaction; see cpv-evidence-private.h. The writes
+ * run under a savepoint so that a duplicate's copy, or a failed read, is dropped without
+ * touching what the caller wrote before in the same transaction. */
 CpvEvidence *
-cpv_vault_attach_evidence (CpvVault               *vault,
-                           gint64                  activity_id,
-                           GInputStream           *stream,
-                           const CpvEvidenceMeta  *meta,
-                           gboolean               *already_stored,
-                           GCancellable           *cancellable,
-                           GError                **error)
+_cpv_vault_attach_evidence_locked (CpvVault               *vault,
+                                   gint64                  activity_id,
+                                   GInputStream           *stream,
+                                   const CpvEvidenceMeta  *meta,
+                                   gboolean               *already_stored,
+                                   GCancellable           *cancellable,
+                                   GError                **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(sqlite3_stmt) insert_item = NULL;
@@ -333,7 +387,7 @@ cpv_vault_attach_evidence (CpvVault               *vault,
     goto out;
   if (activity_id != 0 && !activity_exists_locked (vault, activity_id, error))
     goto out;
-  if (!_cpv_vault_begin (vault, error))
+  if (!_cpv_vault_exec (vault, "SAVEPOINT attach_evidence;", error))
     goto out;
 
   /* The row exists from the start so that chunks can reference it; its hash is filled in at
@@ -416,20 +470,14 @@ cpv_vault_attach_evidence (CpvVault               *vault,
   if (existing_id > 0)
     {
       /* Stored already: drop this copy and link the one we have. */
-      _cpv_vault_rollback (vault);
-      if (!_cpv_vault_begin (vault, error))
-        goto out;
+      g_clear_pointer (&insert_item, sqlite3_finalize);
+      g_clear_pointer (&insert_chunk, sqlite3_finalize);
+      rollback_attach_savepoint (db);
       if (activity_id != 0 && !link_locked (vault, activity_id, existing_id, error))
-        goto fail;
+        goto out;
       result = get_evidence_locked (vault, existing_id, error);
-      if (result == NULL || !_cpv_vault_commit (vault, error))
-        {
-          g_clear_object (&result);
-          goto fail;
-        }
-      if (already_stored != NULL)
+      if (result != NULL && already_stored != NULL)
         *already_stored = TRUE;
-      _cpv_vault_emit_changed (vault, "evidence");
       goto out;
     }
 
@@ -447,16 +495,18 @@ cpv_vault_attach_evidence (CpvVault               *vault,
   if (activity_id != 0 && !link_locked (vault, activity_id, evidence_id, error))
     goto fail;
   result = get_evidence_locked (vault, evidence_id, error);
-  if (result == NULL || !_cpv_vault_commit (vault, error))
+  if (result == NULL || !_cpv_vault_exec (vault, "RELEASE attach_evidence;", error))
     {
       g_clear_object (&result);
       goto fail;
     }
-  _cpv_vault_emit_changed (vault, "evidence");
   goto out;
 
 fail:
-  _cpv_vault_rollback (vault);
+  g_clear_pointer (&insert_item, sqlite3_finalize);
+  g_clear_pointer (&insert_chunk, sqlite3_finalize);
+  g_clear_pointer (&finish_item, sqlite3_finalize);
+  rollback_attach_savepoint (db);
 out:
   _cpv_vault_unlock (vault);
   explicit_bzero (buffer, CPV_EVIDENCE_CHUNK_SIZE);
@@ -470,29 +520,66 @@ out:
 }
 
 /**
- * cpv_vault_attach_file:
+ * cpv_vault_attach_evidence:
+ * @activity_id: the activity the file proves, or 0 to store it unlinked
+ * @stream: the file's bytes; read to the end
+ * @meta: (nullable): kind, TLP, secret mark, language, original file name
+ * @already_stored: (out) (optional): set to %TRUE when the content was in the vault already
  *
- * Like cpv_vault_attach_evidence() for a file on disk; the file name defaults to its base
- * name. Refuses a file over the size limit before reading it.
+ * Streams a file into the vault in one transaction, hashing it (SHA-256) on the way. If the
+ * same content is stored already, the new copy is dropped and the existing item is linked to
+ * @activity_id instead.
+ *
+ * Returns: (transfer full): the stored item, or %NULL with @error set (nothing written)
  */
 CpvEvidence *
-cpv_vault_attach_file (CpvVault               *vault,
-                       gint64                  activity_id,
-                       GFile                  *file,
-                       const CpvEvidenceMeta  *meta,
-                       gboolean               *already_stored,
-                       GCancellable           *cancellable,
-                       GError                **error)
+cpv_vault_attach_evidence (CpvVault               *vault,
+                           gint64                  activity_id,
+                           GInputStream           *stream,
+                           const CpvEvidenceMeta  *meta,
+                           gboolean               *already_stored,
+                           GCancellable           *cancellable,
+                           GError                **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *shown = g_file_get_parse_name (file);
-  g_autoptr(GError) local_error = NULL;
-  CpvEvidenceMeta file_meta = { 0 };
+  CpvEvidence *result = NULL;
+  gboolean stored_before = FALSE;
 
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  if (already_stored != NULL)
+    *already_stored = FALSE;
+  if (_cpv_vault_lock (vault, error) == NULL || !_cpv_vault_begin (vault, error))
+    goto out;
+  result = _cpv_vault_attach_evidence_locked (vault, activity_id, stream, meta, &stored_before,
+                                              cancellable, error);
+  if (result == NULL || !_cpv_vault_commit (vault, error))
+    {
+      g_clear_object (&result);
+      _cpv_vault_rollback (vault);
+      goto out;
+    }
+  if (already_stored != NULL)
+    *already_stored = stored_before;
+  _cpv_vault_emit_changed (vault, "evidence");
+
+out:
+  _cpv_vault_unlock (vault);
+  return result;
+}
+
+GInputStream *
+_cpv_evidence_open_file (CpvVault      *vault,
+                         GFile         *file,
+                         char         **basename,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *shown = g_file_get_parse_name (file);
+  g_autoptr(GError) local_error = NULL;
+  GFileInputStream *stream;
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
@@ -517,11 +604,43 @@ cpv_vault_attach_file (CpvVault               *vault,
 
       g_set_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_TOO_LARGE,
                    _("“%s” is larger than the evidence size limit of %s. Raise the limit in "
-                     "Preferences, or store a smaller copy."), basename, limit_text);
+                     "Preferences, or store a smaller copy."), name, limit_text);
       return NULL;
     }
 
   stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+  if (basename != NULL)
+    *basename = g_steal_pointer (&name);
+  return G_INPUT_STREAM (stream);
+}
+
+/**
+ * cpv_vault_attach_file:
+ *
+ * Like cpv_vault_attach_evidence() for a file on disk; the file name defaults to its base
+ * name. Refuses a file over the size limit before reading it.
+ */
+CpvEvidence *
+cpv_vault_attach_file (CpvVault               *vault,
+                       gint64                  activity_id,
+                       GFile                  *file,
+                       const CpvEvidenceMeta  *meta,
+                       gboolean               *already_stored,
+                       GCancellable           *cancellable,
+                       GError                **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *basename = NULL;
+  CpvEvidenceMeta file_meta = { 0 };
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (already_stored != NULL)
+    *already_stored = FALSE;
+  stream = _cpv_evidence_open_file (vault, file, &basename, cancellable, error);
   if (stream == NULL)
     return NULL;
 
@@ -530,7 +649,7 @@ cpv_vault_attach_file (CpvVault               *vault,
   if (file_meta.file_name == NULL)
     file_meta.file_name = basename;
 
-  return cpv_vault_attach_evidence (vault, activity_id, G_INPUT_STREAM (stream), &file_meta,
+  return cpv_vault_attach_evidence (vault, activity_id, stream, &file_meta,
                                     already_stored, cancellable, error);
 }
 
@@ -675,6 +794,60 @@ cpv_vault_list_evidence (CpvVault  *vault,
       goto out;
     }
   result = g_steal_pointer (&list);
+
+out:
+  _cpv_vault_unlock (vault);
+  return result;
+}
+
+GHashTable *
+_cpv_vault_map_evidence (CpvVault  *vault,
+                         CpvDay     first_end,
+                         CpvDay     last_end,
+                         GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                     (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *result = NULL;
+  GPtrArray *items = NULL;
+  gint64 items_of = 0;
+  int rc;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  if (_cpv_vault_lock (vault, error) == NULL)
+    goto out;
+  stmt = _cpv_vault_prepare (vault,
+                             "SELECT " EVIDENCE_COLUMNS ", ae.activity_id FROM evidence "
+                             "JOIN activity_evidence ae ON ae.evidence_id = evidence.id "
+                             "WHERE ae.activity_id IN (SELECT a.id FROM activity a "
+                             "WHERE (?1 IS NULL OR a.end_date >= ?1) "
+                             "AND (?2 IS NULL OR a.end_date <= ?2)) "
+                             "ORDER BY ae.activity_id, evidence.id", error);
+  if (stmt == NULL)
+    goto out;
+  _cpv_bind_day (stmt, 1, first_end);
+  _cpv_bind_day (stmt, 2, last_end);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 activity_id = sqlite3_column_int64 (stmt, 11);
+
+      /* Rows come grouped by activity. */
+      if (items == NULL || activity_id != items_of)
+        {
+          items = g_ptr_array_new_with_free_func (g_object_unref);
+          items_of = activity_id;
+          g_hash_table_insert (map, g_memdup2 (&activity_id, sizeof activity_id), items);
+        }
+      g_ptr_array_add (items, evidence_from_row (stmt));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, N_("listing evidence"));
+      goto out;
+    }
+  result = g_steal_pointer (&map);
 
 out:
   _cpv_vault_unlock (vault);

@@ -62,6 +62,7 @@ gboolean      cpv_evidence_kind_is_valid        (const char      *kind);
 gboolean      cpv_evidence_tlp_is_valid         (const char      *tlp);
 const char * const *cpv_evidence_kinds          (void);
 const char * const *cpv_evidence_tlps           (void);
+const char   *cpv_evidence_kind_label           (const char      *kind);
 
 void          cpv_vault_set_evidence_size_limit (CpvVault        *vault,
                                                  goffset          limit);

@@ -12,6 +12,7 @@
 
 #include "cpv-date.h"
 #include "cpv-evidence.h"
+#include "cpv-jrca-evidence.h"
 #include "cpv-jrca-store.h"
 #include "cpv-records.h"
 #include "cpv-vault-private.h"
@@ -34,7 +35,11 @@
  * 48 KiB at a time from cpv_vault_open_evidence(). Import reads the file twice with an
  * xmlTextReader: the first pass validates everything (RelaxNG while streaming, values,
  * references, base64, sizes and hashes) without touching the vault; the second writes it in
- * one transaction, so that an invalid file changes nothing. */
+ * one transaction, so that an invalid file changes nothing.
+ *
+ * The files of a JRCA record (<file evidence="e3" role="schedule"/> inside <jrca-audit> and
+ * <jrca-cpd>) name evidence written later in the document: those rows are kept aside while
+ * reading and checked and inserted at the end, once every evidence id is known. */
 
 #define EXPORT_VERSION "1"
 #define ROOT_ELEMENT "cpe-vault-export"
@@ -86,6 +91,8 @@ struct _Table
   const Column       *columns;       /* ends with { NULL } */
   const Table *const *children;      /* NULL-terminated, or NULL */
   CheckFunc           check;
+  gboolean            rows_at_end;   /* child rows naming records later in the document
+                                      * (COLUMN_DEFERRED): checked and inserted at the end */
 };
 
 #define REQ COLUMN_REQUIRED
@@ -200,6 +207,7 @@ check_jrca_registration (const Table  *table,
     day_of (table, values, "previous_renewal_application");
   registration->downgrade_date = day_of (table, values, "downgrade_date");
   registration->cpd_hours_required = number_of (table, values, "cpd_hours_required", -1);
+  registration->applicant_name = g_strdup (value_of (table, values, "applicant_name"));
   if (!ok)
     g_set_error_literal (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_INVALID,
                          _("The JRCA grade must be assistant, auditor, lead or expert."));
@@ -280,6 +288,33 @@ check_jrca_audit_day (const Table  *table,
       return FALSE;
     }
   return TRUE;
+}
+
+/* <file> of a <jrca-audit> or <jrca-cpd>: a role that fits the record kind. */
+static gboolean
+check_jrca_file (const Table  *table,
+                 char        **values,
+                 const Table  *parent,
+                 char        **parent_values,
+                 GError      **error)
+{
+  CpvJrcaRecordKind kind = strcmp (table->table, "jrca_cpd_evidence") == 0
+                           ? CPV_JRCA_RECORD_CPD : CPV_JRCA_RECORD_AUDIT;
+  const char *role = value_of (table, values, "role");
+  g_autofree char *known = NULL;
+
+  if (cpv_jrca_evidence_role_is_valid (kind, role))
+    return TRUE;
+  known = g_strjoinv (", ", (char **) cpv_jrca_evidence_roles (kind));
+  if (kind == CPV_JRCA_RECORD_AUDIT)
+    g_set_error (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_INVALID,
+                 _("“%s” is not a role for a file of an audit record; use one of: %s."),
+                 role, known);
+  else
+    g_set_error (error, CPV_PORTABLE_ERROR, CPV_PORTABLE_ERROR_INVALID,
+                 _("“%s” is not a role for a file of a CPD record; use one of: %s."),
+                 role, known);
+  return FALSE;
 }
 
 static gboolean
@@ -387,6 +422,7 @@ static const Column registration_columns[] = {
   { "expert_only", "expert-only", COLUMN_BOOL, 0, NULL, "false" },
   { "expert_kept_grade", "expert-kept-grade", COLUMN_TEXT, REQ, NULL, "lead" },
   { "cpd_hours_required", "cpd-hours-required", COLUMN_REAL, 0, NULL, NULL },
+  { "applicant_name", "applicant-name", COLUMN_TEXT, 0, NULL, NULL },
   { NULL }
 };
 
@@ -406,7 +442,25 @@ static const Table audit_day_table = {
   audit_day_columns, NULL, check_jrca_audit_day
 };
 
-static const Table *const jrca_audit_children[] = { &audit_day_table, NULL };
+/* The files of a record (cpv-jrca-evidence.h); evidence comes later in the document. */
+static const Column jrca_file_columns[] = {
+  { "evidence_id", "evidence", COLUMN_REF, REQ | COLUMN_DEFERRED, "e", NULL },
+  { "role", "role", COLUMN_TEXT, REQ, NULL, NULL },
+  { NULL }
+};
+
+static const Table audit_file_table = {
+  "jrca_audit_evidence", "file", N_("file of a JRCA record"), NULL, "audit_id", "evidence_id",
+  jrca_file_columns, NULL, check_jrca_file, TRUE
+};
+
+static const Table cpd_file_table = {
+  "jrca_cpd_evidence", "file", N_("file of a JRCA record"), NULL, "cpd_id", "evidence_id",
+  jrca_file_columns, NULL, check_jrca_file, TRUE
+};
+
+static const Table *const jrca_audit_children[] = { &audit_day_table, &audit_file_table, NULL };
+static const Table *const jrca_cpd_children[] = { &cpd_file_table, NULL };
 
 static const Column jrca_audit_columns[] = {
   { "credential_id", "credential", COLUMN_REF, REQ, "c", NULL },
@@ -462,7 +516,7 @@ static const Column jrca_cpd_columns[] = {
 
 static const Table jrca_cpd_table = {
   "jrca_cpd", "jrca-cpd", N_("JRCA CPD record"), NULL, NULL, "id",
-  jrca_cpd_columns, NULL, check_jrca_cpd
+  jrca_cpd_columns, jrca_cpd_children, check_jrca_cpd
 };
 
 static const Column jrca_work_columns[] = {
@@ -1014,6 +1068,25 @@ deferred_free (Deferred *deferred)
   g_free (deferred);
 }
 
+/* A child row of a Table with rows_at_end, kept until the end of the document. */
+typedef struct
+{
+  const Table  *table;
+  char        **values;
+  gint64        parent_db_id;
+  int           line;
+} LateRow;
+
+static void free_values (const Table  *table,
+                         char        **values);
+
+static void
+late_row_free (LateRow *row)
+{
+  free_values (row->table, row->values);
+  g_free (row);
+}
+
 typedef struct
 {
   CpvVault         *vault;          /* NULL while checking */
@@ -1029,6 +1102,8 @@ typedef struct
   GHashTable       *hashes;         /* sha256 declared in the file */
   GHashTable       *statements;     /* table name → prepared INSERT */
   GPtrArray        *deferred;       /* of Deferred */
+  GPtrArray        *late_rows;      /* of LateRow */
+  GHashTable       *record_refs;    /* "table:e3" of the record being read: no link twice */
 
   const Table      *record;         /* the top-level record being read */
   char            **record_values;
@@ -1377,7 +1452,9 @@ insert_row (Import       *import,
       const Column *column = &table->columns[i];
       const char *text = values[i] != NULL ? values[i] : column->fallback;
 
-      if (text == NULL || (column->flags & COLUMN_DEFERRED) != 0)
+      /* A deferred reference is bound later (translation-of), except in a row kept to the
+       * end, where every id is known. */
+      if (text == NULL || ((column->flags & COLUMN_DEFERRED) != 0 && !table->rows_at_end))
         {
           sqlite3_bind_null (stmt, index);
           continue;
@@ -1465,6 +1542,7 @@ begin_record (Import       *import,
   import->record_line = line;
   import->record_skipped = FALSE;
   import->record_db_id = 0;
+  g_hash_table_remove_all (import->record_refs);
   import->record_values = read_values (import, table, error);
   if (import->record_values == NULL)
     return FALSE;
@@ -1727,10 +1805,61 @@ child_row (Import      *import,
       g_prefix_error (error, _("line %d: "), line);
       ok = FALSE;
     }
+  else if (table->rows_at_end)
+    {
+      LateRow *row;
+
+      for (guint i = 0; table->columns[i].column != NULL; i++)
+        if (table->columns[i].type == COLUMN_REF && values[i] != NULL)
+          {
+            char *key = g_strconcat (table->table, ":", values[i], NULL);
+
+            if (!g_hash_table_add (import->record_refs, key))
+              {
+                free_values (table, values);
+                return fail_at (error, line, CPV_PORTABLE_ERROR_INVALID,
+                                _("The %s names %s=\"%s\" twice."), _(parent->what),
+                                table->columns[i].attribute, values[i]);
+              }
+          }
+      row = g_new0 (LateRow, 1);
+      row->table = table;
+      row->values = g_steal_pointer (&values);
+      row->parent_db_id = import->record_db_id;
+      row->line = line;
+      g_ptr_array_add (import->late_rows, row);
+    }
   else if (import->vault != NULL)
     ok = insert_row (import, table, values, import->record_db_id, line, error) != 0;
   free_values (table, values);
   return ok;
+}
+
+/* The rows kept to the end: every reference must now name a record of the file. */
+static gboolean
+insert_late_rows (Import  *import,
+                  GError **error)
+{
+  for (guint i = 0; i < import->late_rows->len; i++)
+    {
+      LateRow *row = import->late_rows->pdata[i];
+
+      for (guint j = 0; row->table->columns[j].column != NULL; j++)
+        {
+          const Column *column = &row->table->columns[j];
+
+          if (column->type == COLUMN_REF && row->values[j] != NULL &&
+              !g_hash_table_contains (import->ids, row->values[j]))
+            return fail_at (error, row->line, CPV_PORTABLE_ERROR_REFERENCE,
+                            _("The %s refers to %s=\"%s\", which is not in the file."),
+                            _(row->table->what), column->attribute, row->values[j]);
+        }
+      if (import->vault != NULL &&
+          insert_row (import, row->table, row->values, row->parent_db_id, row->line,
+                      error) == 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1896,6 +2025,8 @@ import_clear (Import *import)
   g_clear_pointer (&import->hashes, g_hash_table_unref);
   g_clear_pointer (&import->statements, g_hash_table_unref);
   g_clear_pointer (&import->deferred, g_ptr_array_unref);
+  g_clear_pointer (&import->late_rows, g_ptr_array_unref);
+  g_clear_pointer (&import->record_refs, g_hash_table_unref);
   g_clear_pointer (&import->checksum, g_checksum_free);
   if (import->pending != NULL)
     explicit_bzero (import->pending, CPV_EVIDENCE_CHUNK_SIZE);
@@ -1944,6 +2075,8 @@ run_pass (Import        *import,
   import->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                               finalize_statement);
   import->deferred = g_ptr_array_new_with_free_func ((GDestroyNotify) deferred_free);
+  import->late_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) late_row_free);
+  import->record_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->pending = g_malloc (CPV_EVIDENCE_CHUNK_SIZE);
   memset (&import->summary, 0, sizeof import->summary);
 
@@ -1993,7 +2126,7 @@ run_pass (Import        *import,
   if (xmlTextReaderIsValid (import->reader) != 1)
     return fail_at (error, xmlTextReaderGetParserLineNumber (import->reader),
                     CPV_PORTABLE_ERROR_INVALID, _("the file does not follow the export format."));
-  return apply_deferred (import, error);
+  return apply_deferred (import, error) && insert_late_rows (import, error);
 }
 
 /**

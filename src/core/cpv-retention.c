@@ -28,6 +28,8 @@
  *   linked to no activity has nothing to keep it.
  * - An audit request that is open or responded, a rejection whose appeal window is open, and
  *   a pending appeal hold the activities the auditor selected and their evidence.
+ * - A file linked to a JRCA audit or CPD record (cpv-jrca-evidence.h) is held, with no end,
+ *   while the link exists: JRCA asks for it at renewal, and no retention period is stated.
  * - Nothing is purged automatically: cpv_retention_purge() runs only when a person asks. */
 
 G_DEFINE_QUARK (cpv-retention-error-quark, cpv_retention_error)
@@ -415,6 +417,49 @@ activity_item (Computation        *c,
   return item;
 }
 
+/* Called with the vault locked: a file linked to a JRCA record is held while linked. The first
+ * link (audits before CPD, then by record id) names the hold; an open-ended audit hold that
+ * came first stays. */
+static gboolean
+apply_jrca_holds (CpvVault    *vault,
+                  GHashTable  *evidence_items,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) links = NULL;
+  int rc;
+
+  links = _cpv_vault_prepare (vault,
+                              "SELECT evidence_id, 0, audit_id FROM jrca_audit_evidence "
+                              "UNION ALL "
+                              "SELECT evidence_id, 1, cpd_id FROM jrca_cpd_evidence "
+                              "ORDER BY 1, 2, 3", error);
+  if (links == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (links)) == SQLITE_ROW)
+    {
+      gint64 evidence_id = sqlite3_column_int64 (links, 0);
+      gboolean cpd = sqlite3_column_int (links, 1) != 0;
+      gint64 record_id = sqlite3_column_int64 (links, 2);
+      CpvRetentionItem *item = g_hash_table_lookup (evidence_items, &evidence_id);
+
+      if (item == NULL || (item->held && item->held_until == 0))
+        continue;
+      item->held = TRUE;
+      item->held_until = 0;
+      item->hold_audit_id = 0;
+      g_free (item->hold_reason);
+      item->hold_reason = cpd
+        ? g_strdup_printf (_("evidence of JRCA CPD record %lld"), (long long) record_id)
+        : g_strdup_printf (_("evidence of JRCA audit record %lld"), (long long) record_id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the files of JRCA records"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 compute (CpvVault            *vault,
          CpvProgramRegistry  *registry,
@@ -519,6 +564,8 @@ compute (CpvVault            *vault,
       _cpv_vault_set_sql_error (vault, error, rc, N_("reading evidence links"));
       goto out;
     }
+  if (!apply_jrca_holds (vault, evidence_items, error))
+    goto out;
   ok = TRUE;
 
 out:

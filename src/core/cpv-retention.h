@@ -43,7 +43,8 @@ typedef struct
   CpvDay         retention_until;  /* last day the record must be kept */
   char          *reason;           /* why, for people ("12 months after the CISSP cycle …") */
   char          *rule;             /* "ISC2-REC-3" or the program file's tag */
-  gboolean       held;             /* an audit or appeal covers it */
+  gboolean       held;             /* an open audit or appeal covers it, or (evidence) a JRCA
+                                    * record links it */
   CpvDay         held_until;       /* last day of the hold, 0 while the audit stays open */
   gint64         hold_audit_id;
   char          *hold_reason;

@@ -14,6 +14,7 @@
 
 #include "cpv-audit.h"
 #include "cpv-evidence.h"
+#include "cpv-jrca-evidence.h"
 #include "cpv-jrca-store.h"
 #include "cpv-portable.h"
 #include "cpv-records.h"
@@ -234,6 +235,7 @@ add_jrca_auditor (CpvVault *vault)
   registration->maintenance_deadline = cpv_day_from_ymd (2025, 6, 30);
   registration->expiry_date = cpv_day_from_ymd (2027, 6, 30);
   registration->previous_renewal_application = cpv_day_from_ymd (2024, 5, 1);
+  registration->applicant_name = g_strdup ("規格 花子");
   cpv_vault_add_jrca_registration (vault, registration, &error);
   g_assert_no_error (error);
   cpv_jrca_registration_free (registration);
@@ -436,7 +438,8 @@ fill_vault (CpvVault   *vault,
   CpvJrcaCpd *cpd;
   CpvJrcaWork *work;
   CpvJrcaSectorWork *sector;
-  gint64 cissp, auditor, activity_id;
+  g_autoptr(GPtrArray) audits = NULL;
+  gint64 cissp, auditor, activity_id, audit_id;
 
   cissp = add_credential (vault, "isc2", "CISSP", "2023-01-01", "2025-12-31");
   auditor = add_jrca_auditor (vault);
@@ -473,6 +476,21 @@ fill_vault (CpvVault   *vault,
   cpd->title = g_strdup ("ISO/IEC 27001:2022 の改訂点");
   cpd->purpose = g_strdup ("目的");
   cpv_vault_add_jrca_cpd (vault, cpd, &error);
+  g_assert_no_error (error);
+
+  /* The files of the JRCA records: they name evidence written after them in the document. */
+  audits = cpv_vault_list_jrca_audits (vault, auditor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audits->len, ==, 1);
+  audit_id = ((CpvJrcaAudit *) audits->pdata[0])->id;
+  cpv_vault_link_jrca_evidence (vault, CPV_JRCA_RECORD_AUDIT, audit_id, translation->id,
+                                "report", &error);
+  g_assert_no_error (error);
+  cpv_vault_link_jrca_evidence (vault, CPV_JRCA_RECORD_AUDIT, audit_id, original->id,
+                                "schedule", &error);
+  g_assert_no_error (error);
+  cpv_vault_link_jrca_evidence (vault, CPV_JRCA_RECORD_CPD, cpd->id, original->id,
+                                "certificate", &error);
   g_assert_no_error (error);
   cpv_jrca_cpd_free (cpd);
 
@@ -541,6 +559,7 @@ test_round_trip (Fixture       *f,
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *pattern_sha256 = NULL;
+  g_autoptr(GPtrArray) links = NULL;
   xmlDoc *doc;
 
   fill_vault (f->base.vault, f->base.dir);
@@ -563,6 +582,11 @@ test_round_trip (Fixture       *f,
   g_assert_cmpfloat (xpath_number (doc, "count(//jrca-work)"), ==, 1);
   g_assert_cmpfloat (xpath_number (doc, "count(//jrca-sector-work)"), ==, 1);
   g_assert_cmpfloat (xpath_number (doc, "count(//audit-request/selected)"), ==, 1);
+  assert_xpath_str (doc, "string(//jrca-registration/@applicant-name)", "規格 花子");
+  g_assert_cmpfloat (xpath_number (doc, "count(//jrca-audit/file)"), ==, 2);
+  assert_xpath_str (doc, "string(//jrca-audit/file[@evidence='e1']/@role)", "schedule");
+  assert_xpath_str (doc, "string(//jrca-audit/file[@evidence='e2']/@role)", "report");
+  assert_xpath_str (doc, "string(//jrca-cpd/file[@evidence='e1']/@role)", "certificate");
   assert_xpath_str (doc, "string(//evidence[@id='e2']/@translation-of)", "e1");
   assert_xpath_str (doc, "string(//activity[@id='a1']/@description)",
                     "Line one\nLine two\twith a tab");
@@ -596,6 +620,19 @@ test_round_trip (Fixture       *f,
   g_assert_cmpuint (g_bytes_get_size (bytes), ==, 700 * 1024);
   pattern_sha256 = cpv_test_pattern_sha256 (700 * 1024, 7);
   g_assert_cmpstr (((CpvEvidence *) evidence->pdata[0])->sha256, ==, pattern_sha256);
+
+  /* The links came back as links (the flags, exported as they were, are not set anew). */
+  links = cpv_vault_list_jrca_evidence_for_credential (vault, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (links->len, ==, 3);
+  g_assert_cmpint (((CpvJrcaEvidenceLink *) links->pdata[0])->record_kind, ==,
+                   CPV_JRCA_RECORD_AUDIT);
+  g_assert_cmpstr (((CpvJrcaEvidenceLink *) links->pdata[0])->role, ==, "schedule");
+  g_assert_cmpstr (((CpvJrcaEvidenceLink *) links->pdata[1])->role, ==, "report");
+  g_assert_cmpint (((CpvJrcaEvidenceLink *) links->pdata[2])->record_kind, ==,
+                   CPV_JRCA_RECORD_CPD);
+  g_assert_cmpint (((CpvJrcaEvidenceLink *) links->pdata[2])->evidence_id, ==,
+                   ((CpvEvidence *) evidence->pdata[0])->id);
 }
 
 static void
@@ -658,6 +695,11 @@ static const Breakage breakages[] = {
   { "bad-base64", "<chunk>", "<chunk>!!!!", "base64", CPV_PORTABLE_ERROR_CONTENT },
   { "hash-mismatch", "<chunk>", "<chunk>", "SHA-256", CPV_PORTABLE_ERROR_CONTENT, TRUE },
   { "size-mismatch", "size=\"", "size=\"1", "size", CPV_PORTABLE_ERROR_CONTENT },
+  /* A JRCA record's file names evidence that comes later, and must name some. */
+  { "jrca-file-dangling", "<file evidence=\"e1\"", "<file evidence=\"e7\"", "e7",
+    CPV_PORTABLE_ERROR_REFERENCE },
+  { "jrca-file-role", "role=\"schedule\"", "role=\"certificate\"", "export format",
+    CPV_PORTABLE_ERROR_INVALID },
 };
 
 static int

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cpv-audit.h"
+#include "cpv-jrca-evidence.h"
+#include "cpv-jrca-store.h"
 #include "cpv-program.h"
 #include "cpv-retention.h"
 #include "records-test-util.h"
@@ -275,6 +277,90 @@ test_check_delete (Fixture       *fixture,
   g_assert_false (activity_exists (vault, current));
 }
 
+/* A file kept as evidence of a JRCA record is linked to no activity, so without the hold the
+ * purge would take it the day after it was stored. */
+static void
+test_jrca_link_holds (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  CpvVault *vault = fixture->base.vault;
+  g_autoptr(CpvJrcaAudit) audit = cpv_jrca_audit_new ();
+  g_autoptr(CpvJrcaCpd) cpd = cpv_jrca_cpd_new ();
+  g_autoptr(CpvEvidence) schedule = NULL;
+  g_autoptr(CpvEvidence) certificate = NULL;
+  g_autoptr(CpvEvidence) loose = NULL;
+  g_autoptr(CpvRetentionItem) held = NULL;
+  g_autoptr(CpvRetentionItem) cpd_held = NULL;
+  g_autoptr(CpvRetentionItem) unlinked = NULL;
+  g_autoptr(CpvPurgeReport) report = NULL;
+  g_autoptr(CpvPurgeReport) second = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 jrca = add_credential (vault, "jrca-isms", "ISMS-AUDITOR", "2025-10-01", "2028-09-30");
+
+  audit->credential_id = jrca;
+  audit->organisation = g_strdup ("Org A");
+  audit->management_system = g_strdup ("ISMS");
+  audit->onsite_start = audit->onsite_end = day_of ("2026-04-01");
+  audit->role = CPV_JRCA_ROLE_MEMBER;
+  g_assert_cmpint (cpv_vault_add_jrca_audit (vault, audit, &error), >, 0);
+  g_assert_no_error (error);
+  cpd->credential_id = jrca;
+  cpd->date = day_of ("2026-02-14");
+  cpd->hours = 2;
+  cpd->kind = CPV_JRCA_CPD_JRCA_COURSE;
+  cpd->title = g_strdup ("Course");
+  g_assert_cmpint (cpv_vault_add_jrca_cpd (vault, cpd, &error), >, 0);
+  g_assert_no_error (error);
+
+  schedule = attach_text (vault, 0, "audit schedule", "schedule.pdf", "schedule", NULL, FALSE);
+  certificate = attach_text (vault, 0, "cpd certificate", "cert.pdf", "certificate", NULL,
+                             FALSE);
+  loose = attach_text (vault, 0, "nothing keeps me", "loose.pdf", "other", NULL, FALSE);
+  g_assert_true (cpv_vault_link_jrca_evidence (vault, CPV_JRCA_RECORD_AUDIT, audit->id,
+                                               schedule->id, "schedule", &error));
+  g_assert_no_error (error);
+  g_assert_true (cpv_vault_link_jrca_evidence (vault, CPV_JRCA_RECORD_CPD, cpd->id,
+                                               certificate->id, "certificate", &error));
+  g_assert_no_error (error);
+
+  held = retention_of (fixture, CPV_RECORD_EVIDENCE, schedule->id, "2040-01-01");
+  g_assert_true (held->held);
+  g_assert_cmpuint (held->held_until, ==, 0);
+  g_assert_nonnull (strstr (held->hold_reason, "JRCA"));
+  g_assert_nonnull (strstr (held->hold_reason, "audit"));
+  g_assert_false (cpv_retention_item_is_past (held, day_of ("2040-01-01")));
+  cpd_held = retention_of (fixture, CPV_RECORD_EVIDENCE, certificate->id, "2040-01-01");
+  g_assert_true (cpd_held->held);
+  g_assert_nonnull (strstr (cpd_held->hold_reason, "CPD"));
+
+  /* Deleting one by hand needs --force. */
+  g_assert_false (cpv_retention_check_delete (vault, fixture->registry, CPV_RECORD_EVIDENCE,
+                                              schedule->id, day_of ("2040-01-01"), FALSE,
+                                              &error));
+  g_assert_error (error, CPV_RETENTION_ERROR, CPV_RETENTION_ERROR_HELD);
+  g_clear_error (&error);
+
+  report = cpv_retention_purge (vault, fixture->registry, day_of ("2040-01-01"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->evidence, ==, 1);
+  g_assert_false (evidence_exists (vault, loose->id));
+  g_assert_true (evidence_exists (vault, schedule->id));
+  g_assert_true (evidence_exists (vault, certificate->id));
+
+  /* Unlinked again: the old rule (nothing keeps a file linked to no activity) applies. */
+  g_assert_true (cpv_vault_unlink_jrca_evidence (vault, CPV_JRCA_RECORD_AUDIT, audit->id,
+                                                 schedule->id, &error));
+  g_assert_no_error (error);
+  unlinked = retention_of (fixture, CPV_RECORD_EVIDENCE, schedule->id, "2040-01-01");
+  g_assert_false (unlinked->held);
+  g_assert_true (cpv_retention_item_is_past (unlinked, day_of ("2040-01-01")));
+  second = cpv_retention_purge (vault, fixture->registry, day_of ("2040-01-01"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->evidence, ==, 1);
+  g_assert_false (evidence_exists (vault, schedule->id));
+  g_assert_true (evidence_exists (vault, certificate->id));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -289,6 +375,7 @@ main (int    argc,
   ADD ("/records/ISC2-APPEAL-1/hold/appeal-window", test_hold_appeal_window);
   ADD ("/records/ISC2-REC-3/purge", test_purge);
   ADD ("/records/ISC2-REC-3/delete-needs-force", test_check_delete);
+  ADD ("/records/ISC2-REC-3/jrca-evidence-held-while-linked", test_jrca_link_holds);
 #undef ADD
 
   return g_test_run ();
