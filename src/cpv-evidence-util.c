@@ -32,28 +32,6 @@ cpv_evidence_media_is_image (const char *media_type)
          || g_strcmp0 (media_type, "image/tiff") == 0;
 }
 
-const char *
-cpv_evidence_kind_label (const char *kind)
-{
-  static const struct { const char *kind; const char *label; } labels[] = {
-    { "certificate", N_("Certificate") },
-    { "attendance", N_("Proof of Attendance") },
-    { "receipt", N_("Receipt") },
-    { "isbn-proof", N_("Proof of Possession") },
-    { "notes", N_("Notes") },
-    { "minutes", N_("Minutes") },
-    { "schedule", N_("Schedule") },
-    { "report", N_("Report") },
-    { "translation", N_("Translation") },
-    { "other", N_("Other") },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (kind, labels[i].kind) == 0)
-      return _(labels[i].label);
-  return _("Other");
-}
-
 /* TLP 2.0 labels are written in English in every language, as FIRST asks. */
 const char *
 cpv_evidence_tlp_label (const char *tlp)

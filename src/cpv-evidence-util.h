@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 gboolean     cpv_evidence_media_is_pdf        (const char   *media_type);
 gboolean     cpv_evidence_media_is_image      (const char   *media_type);
-const char  *cpv_evidence_kind_label          (const char   *kind);
+/* cpv_evidence_kind_label() is in the core (cpv-evidence.h): one table for every caller. */
 const char  *cpv_evidence_tlp_label           (const char   *tlp);
 const char  *cpv_evidence_tlp_css_class       (const char   *tlp);
 char        *cpv_evidence_language_label      (const char   *language);

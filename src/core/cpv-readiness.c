@@ -10,6 +10,7 @@
 
 #include "cpv-readiness.h"
 #include "cpv-audit-private.h"
+#include "cpv-evidence-private.h"
 #include "cpv-isbn.h"
 #include "cpv-jrca-store.h"
 #include "cpv-vault-private.h"
@@ -317,7 +318,11 @@ cpv_readiness_evaluate_activity (CpvProgramRegistry *registry,
             continue;
           if (has_evidence_of (evidence, kind))
             has_proof = TRUE;
-          g_string_append_printf (accepted, "%s%s", accepted->len > 0 ? ", " : "", kind);
+          if (accepted->len > 0)
+            /* TRANSLATORS: between the items of a list, such as the kinds of proof a
+             * category accepts: “、” in Japanese. */
+            g_string_append (accepted, C_("list separator", ", "));
+          g_string_append (accepted, cpv_evidence_kind_label (kind));
         }
 
       if (possession_required)
@@ -395,6 +400,29 @@ cpv_readiness_check_activity (CpvVault            *vault,
   return cpv_readiness_evaluate_activity (registry, activity, evidence);
 }
 
+/* The activities of @all (newest first) that count for @credential and end within the cycle,
+ * oldest first. */
+static GPtrArray *
+filter_cycle_activities (GPtrArray     *all,
+                         CpvCredential *credential,
+                         CpvDay         cycle_start,
+                         CpvDay         cycle_end)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = all->len; i > 0; i--)
+    {
+      CpvActivity *activity = all->pdata[i - 1];
+      CpvDay end;
+
+      if (!cpv_day_parse (activity->end_date, &end) || end < cycle_start || end > cycle_end ||
+          !_cpv_activity_counts_for (activity, credential))
+        continue;
+      g_ptr_array_add (result, g_object_ref (activity));
+    }
+  return result;
+}
+
 /**
  * cpv_readiness_cycle_activities:
  *
@@ -409,23 +437,10 @@ cpv_readiness_cycle_activities (CpvVault       *vault,
                                 GError        **error)
 {
   g_autoptr(GPtrArray) all = cpv_vault_list_activities (vault, error);
-  GPtrArray *result;
 
   if (all == NULL)
     return NULL;
-  result = g_ptr_array_new_with_free_func (g_object_unref);
-  /* The list is newest first. */
-  for (guint i = all->len; i > 0; i--)
-    {
-      CpvActivity *activity = all->pdata[i - 1];
-      CpvDay end;
-
-      if (!cpv_day_parse (activity->end_date, &end) || end < cycle_start || end > cycle_end ||
-          !_cpv_activity_counts_for (activity, credential))
-        continue;
-      g_ptr_array_add (result, g_object_ref (activity));
-    }
-  return result;
+  return filter_cycle_activities (all, credential, cycle_start, cycle_end);
 }
 
 static CpvRecordReadiness *
@@ -466,11 +481,61 @@ is_jrca (CpvProgramRegistry *registry,
   return g_str_has_prefix (credential->program, "jrca");
 }
 
+/* What one readiness pass reads once for all the cycles it checks, instead of once per
+ * activity: every activity, and the evidence of those ending between first_end and last_end
+ * (which covers every cycle of the pass). Loaded on first use; JRCA cycles need neither. */
+typedef struct
+{
+  CpvDay      first_end;
+  CpvDay      last_end;
+  GPtrArray  *activities;   /* newest first */
+  GHashTable *evidence;     /* activity id -> GPtrArray of CpvEvidence */
+} ReadinessPass;
+
+static void
+readiness_pass_clear (ReadinessPass *pass)
+{
+  g_clear_pointer (&pass->activities, g_ptr_array_unref);
+  g_clear_pointer (&pass->evidence, g_hash_table_unref);
+}
+
+static void
+readiness_pass_cover (ReadinessPass *pass,
+                      CpvDay         cycle_start,
+                      CpvDay         cycle_end)
+{
+  if (pass->first_end == 0 || cycle_start < pass->first_end)
+    pass->first_end = cycle_start;
+  if (pass->last_end == 0 || cycle_end > pass->last_end)
+    pass->last_end = cycle_end;
+}
+
+static gboolean
+readiness_pass_load (ReadinessPass  *pass,
+                     CpvVault       *vault,
+                     GError        **error)
+{
+  if (pass->activities == NULL)
+    {
+      pass->activities = cpv_vault_list_activities (vault, error);
+      if (pass->activities == NULL)
+        return FALSE;
+    }
+  if (pass->evidence == NULL)
+    {
+      pass->evidence = _cpv_vault_map_evidence (vault, pass->first_end, pass->last_end, error);
+      if (pass->evidence == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static CpvCycleReadiness *
 check_cycle (CpvVault            *vault,
              CpvProgramRegistry  *registry,
              CpvCredential       *credential,
              int                  cycles_back,
+             ReadinessPass       *pass,
              GError             **error)
 {
   g_autoptr(CpvCycleReadiness) readiness = g_new0 (CpvCycleReadiness, 1);
@@ -506,17 +571,17 @@ check_cycle (CpvVault            *vault,
     {
       g_autoptr(GPtrArray) activities = NULL;
 
-      activities = cpv_readiness_cycle_activities (vault, credential, readiness->cycle_start,
-                                                   readiness->cycle_end, error);
-      if (activities == NULL)
+      g_assert (pass->first_end <= readiness->cycle_start &&
+                readiness->cycle_end <= pass->last_end);
+      if (!readiness_pass_load (pass, vault, error))
         return NULL;
+      activities = filter_cycle_activities (pass->activities, credential,
+                                            readiness->cycle_start, readiness->cycle_end);
       for (guint i = 0; i < activities->len; i++)
         {
           CpvActivity *activity = activities->pdata[i];
-          g_autoptr(GPtrArray) evidence = cpv_vault_list_evidence (vault, activity->id, error);
+          GPtrArray *evidence = g_hash_table_lookup (pass->evidence, &activity->id);
 
-          if (evidence == NULL)
-            return NULL;
           g_ptr_array_add (readiness->records,
                            cpv_readiness_evaluate_activity (registry, activity, evidence));
         }
@@ -553,7 +618,15 @@ cpv_readiness_check_cycle (CpvVault            *vault,
     goto out;
   credential = cpv_vault_get_credential (vault, credential_id, error);
   if (credential != NULL)
-    result = check_cycle (vault, registry, credential, cycles_back, error);
+    {
+      ReadinessPass pass = { 0, };
+      CpvDay start, end;
+
+      if (_cpv_credential_cycle_back (credential, cycles_back, &start, &end))
+        readiness_pass_cover (&pass, start, end);
+      result = check_cycle (vault, registry, credential, cycles_back, &pass, error);
+      readiness_pass_clear (&pass);
+    }
 
 out:
   _cpv_vault_unlock (vault);
@@ -569,13 +642,16 @@ out:
 GPtrArray *
 cpv_readiness_check_all (CpvVault            *vault,
                          CpvProgramRegistry  *registry,
+                         int                  cycles_back,
                          GError             **error)
 {
   g_autoptr(GPtrArray) credentials = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_cycle_readiness_free);
+  ReadinessPass pass = { 0, };
   GPtrArray *result = NULL;
 
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (cycles_back >= 0, NULL);
 
   if (_cpv_vault_lock (vault, error) == NULL)
     goto out;
@@ -584,8 +660,15 @@ cpv_readiness_check_all (CpvVault            *vault,
     goto out;
   for (guint i = 0; i < credentials->len; i++)
     {
-      CpvCycleReadiness *readiness = check_cycle (vault, registry, credentials->pdata[i], 0,
-                                                  error);
+      CpvDay start, end;
+
+      if (_cpv_credential_cycle_back (credentials->pdata[i], cycles_back, &start, &end))
+        readiness_pass_cover (&pass, start, end);
+    }
+  for (guint i = 0; i < credentials->len; i++)
+    {
+      CpvCycleReadiness *readiness = check_cycle (vault, registry, credentials->pdata[i],
+                                                  cycles_back, &pass, error);
 
       if (readiness == NULL)
         goto out;
@@ -594,6 +677,7 @@ cpv_readiness_check_all (CpvVault            *vault,
   result = g_steal_pointer (&list);
 
 out:
+  readiness_pass_clear (&pass);
   _cpv_vault_unlock (vault);
   return result;
 }

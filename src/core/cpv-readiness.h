@@ -68,9 +68,11 @@ CpvCycleReadiness   *cpv_readiness_check_cycle      (CpvVault            *vault,
                                                      gint64               credential_id,
                                                      int                  cycles_back,
                                                      GError             **error);
-/* (element-type CpvCycleReadiness): the current cycle of every credential */
+/* (element-type CpvCycleReadiness): one cycle of every credential, @cycles_back as for
+ * cpv_readiness_check_cycle(); the activities are read once for all of them */
 GPtrArray           *cpv_readiness_check_all        (CpvVault            *vault,
                                                      CpvProgramRegistry  *registry,
+                                                     int                  cycles_back,
                                                      GError             **error);
 /* (element-type CpvActivity): the activities of a credential's cycle, oldest first */
 GPtrArray           *cpv_readiness_cycle_activities (CpvVault            *vault,

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "cpv-readiness.h"
 #include "cpv-test-util.h"
 #include "rules-test-util.h"
 
@@ -219,6 +220,85 @@ test_programs_localized_names (RulesFixture  *fixture,
                    "ISMS assistant auditor");
 }
 
+/* ISC2-REC-1: the kinds of proof a category accepts are named in the user's language and
+ * joined with its list separator; no raw program key ("certificate", "roster") shows. */
+static CpvRecordReadiness *
+course_without_proof (RulesFixture *fixture)
+{
+  g_autoptr(CpvActivity) activity = cpv_activity_new ();
+  g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
+
+  activity->id = 7;
+  activity->title = g_strdup ("Cloud seminar");
+  activity->category = g_strdup ("isc2.education.course");
+  activity->start_date = g_strdup ("2024-03-01");
+  activity->end_date = g_strdup ("2024-03-01");
+  activity->credits = 3;
+  return cpv_readiness_evaluate_activity (fixture->registry, activity, none);
+}
+
+static void
+test_readiness_kinds_japanese (RulesFixture  *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(CpvRecordReadiness) readiness = NULL;
+  const CpvReadinessGap *gap;
+  static const char * const raw_keys[] = { "certificate", "diploma", "attendance", "receipt",
+                                           "minutes", "roster" };
+
+  use_language ("ja");
+  readiness = course_without_proof (fixture);
+  gap = cpv_record_readiness_find_gap (readiness, "ISC2-REC-1");
+  g_assert_nonnull (gap);
+  g_assert_nonnull (strstr (gap->text, "このカテゴリーで認められる種類の証明（"));
+  g_assert_nonnull (strstr (gap->text, "修了証、卒業証書・学位記、出席証明、領収書、議事録、"
+                                       "出席者名簿"));
+  for (gsize i = 0; i < G_N_ELEMENTS (raw_keys); i++)
+    g_assert_null (strstr (gap->text, raw_keys[i]));
+  g_assert_null (strstr (gap->text, ", "));
+  g_assert_cmpstr (cpv_evidence_kind_label ("isbn-proof"), ==, "所持証明");
+  g_assert_cmpstr (cpv_evidence_kind_label ("form-5a"), ==, "様式 5A");
+}
+
+static void
+test_readiness_kinds_english (RulesFixture  *fixture,
+                              gconstpointer  data)
+{
+  static const char * const program_ids[] = { "isc2", "jrca-isms" };
+  g_autoptr(CpvRecordReadiness) readiness = NULL;
+  const CpvReadinessGap *gap;
+
+  use_language ("en");
+  readiness = course_without_proof (fixture);
+  gap = cpv_record_readiness_find_gap (readiness, "ISC2-REC-1");
+  g_assert_nonnull (gap);
+  g_assert_nonnull (strstr (gap->text, "(Certificate, Diploma, Proof of Attendance, Receipt, "
+                                       "Minutes, Attendance Roster)"));
+  g_assert_cmpstr (cpv_evidence_kind_label ("publication-copy"), ==, "Copy of the Publication");
+  g_assert_cmpstr (cpv_evidence_kind_label (NULL), ==, "Other");
+
+  /* Every kind a shipped program file names, and every stored kind, has a label of its own. */
+  for (const char * const *kind = cpv_evidence_kinds (); *kind != NULL; kind++)
+    g_assert_cmpstr (cpv_evidence_kind_label (*kind), !=, *kind);
+  for (gsize p = 0; p < G_N_ELEMENTS (program_ids); p++)
+    {
+      CpvProgram *program = cpv_program_registry_lookup (fixture->registry, program_ids[p]);
+      GPtrArray *categories;
+
+      g_assert_nonnull (program);
+      categories = cpv_program_get_categories (program);
+      g_assert_cmpuint (categories->len, >, 0);
+      for (guint i = 0; i < categories->len; i++)
+        {
+          const CpvCategory *category = categories->pdata[i];
+
+          for (guint j = 0; category->evidence_kinds[j] != NULL; j++)
+            g_assert_cmpstr (cpv_evidence_kind_label (category->evidence_kinds[j]), !=,
+                             category->evidence_kinds[j]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -250,6 +330,8 @@ main (int   argc,
   g_test_add ("/i18n/vault/missing-japanese", CpvTestVault, NULL,
               cpv_test_dir_setup, test_vault_missing_japanese, cpv_test_vault_teardown);
   RULES_TEST ("/i18n/programs/localized-names", test_programs_localized_names);
+  RULES_TEST ("/i18n/readiness/ISC2-REC-1/evidence-kinds-japanese", test_readiness_kinds_japanese);
+  RULES_TEST ("/i18n/readiness/ISC2-REC-1/evidence-kinds-english", test_readiness_kinds_english);
 
   status = g_test_run ();
   rules_test_remove_tree (data_home);

@@ -283,6 +283,132 @@ test_jrca_evidence (Fixture       *fixture,
   cpv_jrca_audit_free (observer);
 }
 
+static void
+assert_same_gaps (const CpvRecordReadiness *batch,
+                  const CpvRecordReadiness *single)
+{
+  g_assert_cmpint (batch->id, ==, single->id);
+  g_assert_cmpint (batch->subject, ==, single->subject);
+  g_assert_cmpstr (batch->title, ==, single->title);
+  g_assert_cmpuint (batch->gaps->len, ==, single->gaps->len);
+  for (guint i = 0; i < batch->gaps->len; i++)
+    {
+      const CpvReadinessGap *a = batch->gaps->pdata[i];
+      const CpvReadinessGap *b = single->gaps->pdata[i];
+
+      g_assert_cmpstr (a->rule, ==, b->rule);
+      g_assert_cmpstr (a->text, ==, b->text);
+    }
+}
+
+/* A cycle of many activities, read in one pass (the evidence of all of them at once), gives
+ * for every activity the answer of checking it on its own. */
+static void
+test_many_activities_batch (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  static const char * const categories[] = {
+    "isc2.education.course", "isc2.education.self-study-book",
+    "isc2.education.self-study-magazine", "isc2.unique-work.entry", "isc2.no-such-category",
+  };
+  static const char * const kinds[] = { "attendance", "certificate", "receipt", "isbn-proof",
+                                        "notes", "other", "report" };
+  CpvVault *vault = fixture->base.vault;
+  gint64 cissp = add_credential (vault, "isc2", "CISSP", "2023-04-01", "2026-03-31");
+  gint64 ccsp = add_credential (vault, "isc2", "CCSP", "2022-10-01", "2025-09-30");
+  gint64 shared[G_N_ELEMENTS (kinds)];
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_cissp = 0, n_checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *content = g_strdup_printf ("shared proof %u", i);
+      g_autofree char *name = g_strdup_printf ("shared-%u.pdf", i);
+      g_autoptr(CpvEvidence) item = attach_text (vault, 0, content, name, kinds[i], NULL, FALSE);
+
+      shared[i] = item->id;
+    }
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Activity %u", i);
+      g_autofree char *day = g_strdup_printf ("%d-%02u-%02u", i % 10 == 9 ? 2022 : 2024,
+                                              i % 12 + 1, i % 28 + 1);
+      g_autoptr(CpvActivity) activity = new_activity (title,
+                                                      categories[i % G_N_ELEMENTS (categories)],
+                                                      day, day, 1);
+
+      if (i % 4 == 1)
+        activity->isbn = g_strdup (i % 8 == 1 ? "978-0-470-06852-6" : "978-0-470-06852-7");
+      if (i % 5 == 2)
+        activity->author = g_strdup ("Ross Anderson");
+      if (i % 6 == 3)
+        activity->publisher = g_strdup ("Gijutsu-Hyoron");
+      if (i % 3 == 0)
+        activity->description = g_strdup ("Zero trust architecture and key management.");
+      cpv_activity_add_credit_line (activity, i % 11 == 10 ? ccsp : cissp, 'A');
+      if (i % 13 == 0)
+        cpv_activity_add_credit_line (activity, ccsp, 'B');
+      store_activity (vault, activity);
+
+      /* Own items, shared items (the same item proves several activities), or none. */
+      if (i % 2 == 0)
+        {
+          g_autofree char *content = g_strdup_printf ("own proof %u", i);
+          g_autoptr(CpvEvidence) own = attach_text (vault, activity->id, content, "own.pdf",
+                                                    kinds[i % G_N_ELEMENTS (kinds)], NULL,
+                                                    FALSE);
+        }
+      if (i % 3 != 2)
+        {
+          cpv_vault_link_evidence (vault, activity->id, shared[(i / 3) % G_N_ELEMENTS (kinds)],
+                                   &error);
+          g_assert_no_error (error);
+        }
+    }
+
+  all = cpv_readiness_check_all (vault, fixture->registry, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  for (guint c = 0; c < all->len; c++)
+    {
+      CpvCycleReadiness *cycle = all->pdata[c];
+      g_autoptr(CpvCycleReadiness) alone = NULL;
+      guint n_ready = 0;
+
+      /* The same as checking the cycle on its own … */
+      alone = cpv_readiness_check_cycle (vault, fixture->registry, cycle->credential_id, 0,
+                                         &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (alone->n_total, ==, cycle->n_total);
+      g_assert_cmpuint (alone->n_ready, ==, cycle->n_ready);
+      if (cycle->credential_id == cissp)
+        n_cissp = cycle->n_total;
+
+      /* … and, record by record, as checking each activity on its own. */
+      for (guint i = 0; i < cycle->records->len; i++)
+        {
+          const CpvRecordReadiness *record = cycle->records->pdata[i];
+          g_autoptr(CpvRecordReadiness) single = NULL;
+
+          single = cpv_readiness_check_activity (vault, fixture->registry, record->id, &error);
+          g_assert_no_error (error);
+          assert_same_gaps (record, single);
+          assert_same_gaps (alone->records->pdata[i], single);
+          if (cpv_record_readiness_is_ready (single))
+            n_ready++;
+          n_checked++;
+        }
+      g_assert_cmpuint (n_ready, ==, cycle->n_ready);
+      g_assert_cmpuint (cycle->n_ready, >, 0);
+      g_assert_cmpuint (cycle->n_ready, <, cycle->n_total);
+    }
+  /* Activities of 2022 fall outside CISSP's cycle; the test must have looked at many. */
+  g_assert_cmpuint (n_cissp, >, 80);
+  g_assert_cmpuint (n_cissp, <, 120);
+  g_assert_cmpuint (n_checked, >, 100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -299,6 +425,7 @@ main (int    argc,
   ADD ("/records/ISC2-REC-4/description-250-words", test_description_too_long);
   ADD ("/records/ISC2-AUDIT-2/cycle-ready-n-of-m", test_cycle_summary);
   ADD ("/records/JRCA-EVID-1/schedule-report-observer", test_jrca_evidence);
+  ADD ("/records/ISC2-AUDIT-2/many-activities-one-pass", test_many_activities_batch);
 #undef ADD
 
   return g_test_run ();
