@@ -1,5 +1,5 @@
-/* cpv-jrca-period-editor.c — add a period of work history (form 2B) or of work in a business
- * sector (form 2C)
+/* cpv-jrca-period-editor.c — add or change a period of work history (form 2B) or of work in
+ * a business sector (form 2C)
  *
  * Copyright 2026 The CPE Vault authors
  *
@@ -42,6 +42,7 @@ struct _CpvJrcaPeriodEditor
   CpvSession        *session;
   gint64             credential_id;
   CpvJrcaPeriodKind  kind;
+  gint64             record_id;    /* 0 while adding */
   gboolean           save_tried;
 };
 
@@ -75,6 +76,25 @@ read_date (AdwEntryRow *row,
   return ok;
 }
 
+static void
+set_entry (AdwEntryRow *row,
+           const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+set_dates (CpvJrcaPeriodEditor *self,
+           CpvDay               start,
+           CpvDay               end)
+{
+  g_autofree char *start_text = start != 0 ? cpv_day_format (start) : g_strdup ("");
+  g_autofree char *end_text = end != 0 ? cpv_day_format (end) : g_strdup ("");
+
+  set_entry (self->start_row, start_text);
+  set_entry (self->end_row, end_text);
+}
+
 /* Checks the fields; on success fills @work or @sector_work (the one of this kind). */
 static char *
 check (CpvJrcaPeriodEditor  *self,
@@ -96,6 +116,7 @@ check (CpvJrcaPeriodEditor  *self,
 
   if (self->kind == CPV_JRCA_PERIOD_WORK)
     {
+      work->id = self->record_id;
       work->credential_id = self->credential_id;
       work->start = start;
       work->end = end;
@@ -114,6 +135,7 @@ check (CpvJrcaPeriodEditor  *self,
     }
   else
     {
+      sector_work->id = self->record_id;
       sector_work->credential_id = self->credential_id;
       sector_work->sector = adw_combo_row_get_selected (self->sector_row) + 1;
       sector_work->start = start;
@@ -134,7 +156,8 @@ update (CpvJrcaPeriodEditor *self)
   g_autoptr(CpvJrcaSectorWork) sector_work = cpv_jrca_sector_work_new ();
   g_autofree char *message = check (self, work, sector_work);
 
-  if (!self->save_tried)
+  /* A new period starts empty: say what is missing only once Save was tried. */
+  if (!self->save_tried && self->record_id == 0)
     g_clear_pointer (&message, g_free);
   gtk_label_set_label (self->message_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
@@ -158,7 +181,7 @@ save_clicked_cb (CpvJrcaPeriodEditor *self)
   g_autoptr(GError) error = NULL;
   CpvVault *vault = self->session != NULL ? cpv_session_get_vault (self->session) : NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  gint64 id;
+  gboolean saved;
 
   self->save_tried = TRUE;
   if (message == NULL && vault == NULL)
@@ -166,10 +189,13 @@ save_clicked_cb (CpvJrcaPeriodEditor *self)
   if (message == NULL)
     {
       if (self->kind == CPV_JRCA_PERIOD_WORK)
-        id = cpv_vault_add_jrca_work (vault, work, &error);
+        saved = self->record_id == 0 ? cpv_vault_add_jrca_work (vault, work, &error) > 0
+                                     : cpv_vault_update_jrca_work (vault, work, &error);
       else
-        id = cpv_vault_add_jrca_sector_work (vault, sector_work, &error);
-      if (id <= 0)
+        saved = self->record_id == 0
+                  ? cpv_vault_add_jrca_sector_work (vault, sector_work, &error) > 0
+                  : cpv_vault_update_jrca_sector_work (vault, sector_work, &error);
+      if (!saved)
         message = g_strdup (error->message);
     }
   if (message != NULL)
@@ -183,7 +209,9 @@ save_clicked_cb (CpvJrcaPeriodEditor *self)
     }
 
   if (CPV_IS_WINDOW (parent))
-    cpv_window_add_toast (CPV_WINDOW (parent), adw_toast_new (_("Period added")));
+    cpv_window_add_toast (CPV_WINDOW (parent),
+                          adw_toast_new (self->record_id == 0 ? _("Period added")
+                                                              : _("Period saved")));
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -313,6 +341,64 @@ cpv_jrca_period_editor_new (GtkWindow         *parent,
                            _("A sector may be registered after 2 years of full-time work in it; "
                              "overlapping periods count once (JRCA-SECTOR-1)."));
     }
+  update (self);
+  return self;
+}
+
+/**
+ * cpv_jrca_period_editor_new_for_work:
+ * @work: the period of work history to change
+ *
+ * Returns: (transfer full): the editor, filled with @work, not yet shown
+ */
+CpvJrcaPeriodEditor *
+cpv_jrca_period_editor_new_for_work (GtkWindow         *parent,
+                                     CpvSession        *session,
+                                     const CpvJrcaWork *work)
+{
+  CpvJrcaPeriodEditor *self;
+
+  g_return_val_if_fail (work != NULL, NULL);
+
+  self = cpv_jrca_period_editor_new (parent, session, work->credential_id,
+                                     CPV_JRCA_PERIOD_WORK, NULL);
+  set_dates (self, work->start, work->end);
+  set_entry (self->organisation_row, work->organisation);
+  set_entry (self->department_row, work->department);
+  set_entry (self->duties_row, work->duties);
+  gtk_switch_set_active (self->it_switch, (work->kinds & CPV_JRCA_WORK_IT) != 0);
+  gtk_switch_set_active (self->security_switch, (work->kinds & CPV_JRCA_WORK_SECURITY) != 0);
+  self->record_id = work->id;
+  update (self);
+  return self;
+}
+
+/**
+ * cpv_jrca_period_editor_new_for_sector:
+ * @sector_work: the business-sector period to change
+ * @sectors: (element-type CpvJrcaSector) (nullable): the list of annex 3 for the sector row
+ *
+ * Returns: (transfer full): the editor, filled with @sector_work, not yet shown
+ */
+CpvJrcaPeriodEditor *
+cpv_jrca_period_editor_new_for_sector (GtkWindow               *parent,
+                                       CpvSession              *session,
+                                       const CpvJrcaSectorWork *sector_work,
+                                       GPtrArray               *sectors)
+{
+  CpvJrcaPeriodEditor *self;
+
+  g_return_val_if_fail (sector_work != NULL, NULL);
+
+  self = cpv_jrca_period_editor_new (parent, session, sector_work->credential_id,
+                                     CPV_JRCA_PERIOD_SECTOR, sectors);
+  if (sector_work->sector >= 1 && sector_work->sector <= CPV_JRCA_N_SECTORS)
+    adw_combo_row_set_selected (self->sector_row, sector_work->sector - 1);
+  set_dates (self, sector_work->start, sector_work->end);
+  gtk_switch_set_active (self->full_time_switch, sector_work->full_time);
+  set_entry (self->organisation_row, sector_work->organisation);
+  set_entry (self->duties_row, sector_work->duties);
+  self->record_id = sector_work->id;
   update (self);
   return self;
 }

@@ -1,5 +1,5 @@
-/* cpv-jrca-period-editor.h — add a period of work history (form 2B) or of work in a business
- * sector (form 2C)
+/* cpv-jrca-period-editor.h — add or change a period of work history (form 2B) or of work in
+ * a business sector (form 2C)
  *
  * Copyright 2026 The CPE Vault authors
  *
@@ -30,6 +30,14 @@ CpvJrcaPeriodEditor *cpv_jrca_period_editor_new         (GtkWindow           *pa
                                                          gint64               credential_id,
                                                          CpvJrcaPeriodKind    kind,
                                                          GPtrArray           *sectors);
+/* Change a stored period: the editor opens filled with it and saves it in place. */
+CpvJrcaPeriodEditor *cpv_jrca_period_editor_new_for_work (GtkWindow         *parent,
+                                                         CpvSession        *session,
+                                                         const CpvJrcaWork *work);
+CpvJrcaPeriodEditor *cpv_jrca_period_editor_new_for_sector (GtkWindow               *parent,
+                                                           CpvSession              *session,
+                                                           const CpvJrcaSectorWork *sector_work,
+                                                           GPtrArray               *sectors);
 const char          *cpv_jrca_period_editor_get_message (CpvJrcaPeriodEditor *self);
 
 G_END_DECLS

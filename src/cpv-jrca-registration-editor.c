@@ -15,7 +15,8 @@
 #include "cpv-jrca-store.h"
 #include "cpv-window.h"
 
-/* The grade (JRCA-GRADE-1, in JRCA's own Japanese terms), the registration number, the two
+/* The grade (JRCA-GRADE-1, in JRCA's own Japanese terms), the registration number, the name
+ * printed on the forms (氏名), the two
  * deadlines, the previous application dates, the other management systems in which the person
  * is a JRCA lead auditor, the re-upgrade flag and the expert-only settings. The application
  * window and the restoration limit the core derives from the next deadline are shown while
@@ -30,6 +31,7 @@ struct _CpvJrcaRegistrationEditor
   GtkLabel       *message_label;
   AdwComboRow    *grade_row;
   AdwEntryRow    *number_row;
+  AdwEntryRow    *applicant_name_row;
   AdwEntryRow    *maintenance_row;
   AdwEntryRow    *expiry_row;
   GtkLabel       *dates_label;
@@ -89,6 +91,7 @@ build_registration (CpvJrcaRegistrationEditor  *self,
 {
   g_autoptr(CpvJrcaRegistration) registration = cpv_jrca_registration_new ();
   g_autofree char *number = g_strstrip (g_strdup (entry_text (self->number_row)));
+  g_autofree char *name = g_strstrip (g_strdup (entry_text (self->applicant_name_row)));
   g_autofree char *hours = g_strstrip (g_strdup (entry_text (self->cpd_hours_row)));
   g_auto(GStrv) parts = g_regex_split_simple ("[,、，\\s]+", entry_text (self->other_ms_row),
                                               0, 0);
@@ -99,6 +102,7 @@ build_registration (CpvJrcaRegistrationEditor  *self,
   registration->credential_id = self->credential_id;
   registration->grade = (CpvJrcaGrade) adw_combo_row_get_selected (self->grade_row);
   registration->registration_number = *number != '\0' ? g_steal_pointer (&number) : NULL;
+  registration->applicant_name = *name != '\0' ? g_steal_pointer (&name) : NULL;
   dates_ok &= read_date (self->maintenance_row, &registration->maintenance_deadline);
   dates_ok &= read_date (self->expiry_row, &registration->expiry_date);
   dates_ok &= read_date (self->previous_maintenance_row,
@@ -270,6 +274,9 @@ fill (CpvJrcaRegistrationEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->number_row),
                          registration->registration_number != NULL
                            ? registration->registration_number : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->applicant_name_row),
+                         registration->applicant_name != NULL ? registration->applicant_name
+                                                              : "");
   set_date (self->maintenance_row, registration->maintenance_deadline);
   set_date (self->expiry_row, registration->expiry_date);
   set_date (self->previous_maintenance_row, registration->previous_maintenance_application);
@@ -316,6 +323,8 @@ cpv_jrca_registration_editor_class_init (CpvJrcaRegistrationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaRegistrationEditor, message_label);
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaRegistrationEditor, grade_row);
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaRegistrationEditor, number_row);
+  gtk_widget_class_bind_template_child (widget_class, CpvJrcaRegistrationEditor,
+                                        applicant_name_row);
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaRegistrationEditor, maintenance_row);
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaRegistrationEditor, expiry_row);
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaRegistrationEditor, dates_label);

@@ -130,6 +130,65 @@ format_date_or_dash (CpvDay day)
   return day != 0 ? cpv_day_format (day) : g_strdup ("-");
 }
 
+/* For an edit: a given text replaces the field, and an empty one ("") clears it. */
+static void
+replace_text (char       **field,
+              const char  *value)
+{
+  g_autofree char *stripped = NULL;
+
+  if (value == NULL)
+    return;
+  stripped = g_strstrip (g_strdup (value));
+  g_free (*field);
+  *field = *stripped != '\0' ? g_steal_pointer (&stripped) : NULL;
+}
+
+/* For an edit: a given --end replaces the last day, and an empty one makes the period go on. */
+static gboolean
+parse_end_edit (const char  *text,
+                CpvDay      *end,
+                GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    {
+      *end = 0;
+      return TRUE;
+    }
+  return cpv_cli_parse_date (stripped, "--end", end, error);
+}
+
+static gboolean
+contradict (GError     **error,
+            gboolean     first,
+            const char  *first_option,
+            gboolean     second,
+            const char  *second_option)
+{
+  if (first && second)
+    {
+      g_set_error (error, CPV_CLI_ERROR, CPV_CLI_ERROR_USAGE, "%s and %s contradict each other",
+                   first_option, second_option);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+nothing_to_change (GError     **error,
+                   const char  *command_line)
+{
+  g_set_error (error, CPV_CLI_ERROR, CPV_CLI_ERROR_USAGE,
+               "Nothing to change: give at least one option (see 'cpe-vault-cli %s --help')",
+               command_line);
+  return FALSE;
+}
+
 static void
 print_field (const char *label,
              const char *value)
@@ -145,7 +204,7 @@ registration_set (CpvCli               *cli,
                   char               ***argv,
                   GError              **error)
 {
-  g_autofree char *credential_text = NULL, *grade = NULL, *number = NULL;
+  g_autofree char *credential_text = NULL, *grade = NULL, *number = NULL, *applicant = NULL;
   g_autofree char *maintenance = NULL, *expiry = NULL, *previous_maintenance = NULL;
   g_autofree char *previous_renewal = NULL, *downgrade = NULL, *kept = NULL, *cpd_hours = NULL;
   g_auto(GStrv) other_ms = NULL;
@@ -161,6 +220,8 @@ registration_set (CpvCli               *cli,
     { "grade", 0, 0, G_OPTION_ARG_STRING, &grade,
       "assistant, auditor, lead or expert (required the first time)", "GRADE" },
     { "number", 0, 0, G_OPTION_ARG_STRING, &number, "Registration number", "TEXT" },
+    { "applicant-name", 0, 0, G_OPTION_ARG_STRING, &applicant,
+      "Your name (氏名) as the forms print it; \"\" clears it", "NAME" },
     { "maintenance-deadline", 0, 0, G_OPTION_ARG_STRING, &maintenance,
       "維持手続き期限日, YYYY-MM-DD", "DATE" },
     { "expiry", 0, 0, G_OPTION_ARG_STRING, &expiry, "有効期限日, YYYY-MM-DD", "DATE" },
@@ -188,7 +249,9 @@ registration_set (CpvCli               *cli,
     return FALSE;
   if (help_shown)
     return TRUE;
-  if (!check_texts (error, "--number", number, NULL))
+  if (!check_texts (error, "--number", number, NULL) ||
+      (applicant != NULL &&
+       !cpv_cli_check_text (applicant, "--applicant-name", FALSE, FALSE, error)))
     return FALSE;
 
   vault = cpv_cli_open_vault (cli, error);
@@ -222,6 +285,7 @@ registration_set (CpvCli               *cli,
       g_free (registration->registration_number);
       registration->registration_number = g_strdup (number);
     }
+  replace_text (&registration->applicant_name, applicant);
   if (!parse_optional_date (maintenance, "--maintenance-deadline",
                             &registration->maintenance_deadline, error) ||
       !parse_optional_date (expiry, "--expiry", &registration->expiry_date, error) ||
@@ -291,6 +355,7 @@ registration_show (CpvCli               *cli,
         ? cpv_cli_format_amount (registration->cpd_hours_required) : NULL;
   print_field ("Grade", cpv_jrca_grade_to_key (registration->grade));
   print_field ("Registration number", registration->registration_number);
+  print_field ("Name on forms", registration->applicant_name);
   print_field ("Maintenance deadline", maintenance);
   print_field ("Expiry date", expiry);
   print_field ("Previous maintenance application", previous_maintenance);
@@ -767,7 +832,7 @@ cpd_remove (CpvCli               *cli,
   return remove_record (cli, command, argv, "cpd", cpv_vault_remove_jrca_cpd, error);
 }
 
-/* history add|list, sector add|list */
+/* history add|edit|list, sector add|edit|list */
 
 static gboolean
 history_add (CpvCli               *cli,
@@ -820,6 +885,81 @@ history_add (CpvCli               *cli,
     return FALSE;
   g_print ("%" G_GINT64_FORMAT "\n", work->id);
   return TRUE;
+}
+
+static gboolean
+history_edit (CpvCli               *cli,
+              const CpvCliCommand  *command,
+              char               ***argv,
+              GError              **error)
+{
+  g_autofree char *credential_text = NULL, *start = NULL, *end = NULL;
+  g_autofree char *organisation = NULL, *department = NULL, *duties = NULL;
+  gboolean it = FALSE, no_it = FALSE, security = FALSE, no_security = FALSE;
+  g_autoptr(CpvVault) vault = NULL;
+  g_autoptr(CpvJrcaWork) work = NULL;
+  gboolean help_shown;
+  gint64 id;
+  CpvDay start_day = 0;
+  const GOptionEntry entries[] = {
+    { "credential", 0, 0, G_OPTION_ARG_STRING, &credential_text,
+      "Move the period to this JRCA credential", "ID" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, "First day", "DATE" },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end,
+      "Last day (\"\" for the current position)", "DATE" },
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, "Employer", "TEXT" },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department, "Department", "TEXT" },
+    { "duties", 0, 0, G_OPTION_ARG_STRING, &duties, "Duties (業務概要)", "TEXT" },
+    { "it", 0, 0, G_OPTION_ARG_NONE, &it, "Information-technology experience", NULL },
+    { "no-it", 0, 0, G_OPTION_ARG_NONE, &no_it, "No information-technology experience", NULL },
+    { "security", 0, 0, G_OPTION_ARG_NONE, &security,
+      "Information-security management experience", NULL },
+    { "no-security", 0, 0, G_OPTION_ARG_NONE, &no_security,
+      "No information-security management experience", NULL },
+    { NULL }
+  };
+
+  if (!cpv_cli_parse (cli, command, entries, "Changes only the fields given; an empty text "
+                      "(\"\") clears an optional one.", argv, 1, 1, &help_shown, error))
+    return FALSE;
+  if (help_shown)
+    return TRUE;
+  if (!cpv_cli_parse_id ((*argv)[1], "jrca history", &id, error) ||
+      contradict (error, it, "--it", no_it, "--no-it") ||
+      contradict (error, security, "--security", no_security, "--no-security"))
+    return FALSE;
+  if (credential_text == NULL && start == NULL && end == NULL && organisation == NULL &&
+      department == NULL && duties == NULL && !it && !no_it && !security && !no_security)
+    return nothing_to_change (error, "jrca history edit");
+  if ((start != NULL && !cpv_cli_check_text (start, "--start", TRUE, FALSE, error)) ||
+      (organisation != NULL &&
+       !cpv_cli_check_text (organisation, "--organisation", TRUE, FALSE, error)) ||
+      !check_texts (error, "--department", department, "--duties", duties, NULL) ||
+      (start != NULL && !cpv_cli_parse_date (start, "--start", &start_day, error)))
+    return FALSE;
+
+  vault = cpv_cli_open_vault (cli, error);
+  if (vault == NULL)
+    return FALSE;
+  work = cpv_vault_get_jrca_work (vault, id, error);
+  if (work == NULL)
+    return FALSE;
+  if (credential_text != NULL &&
+      !resolve_credential (vault, credential_text, &work->credential_id, error))
+    return FALSE;
+  if (start != NULL)
+    work->start = start_day;
+  if (!parse_end_edit (end, &work->end, error))
+    return FALSE;
+  replace_text (&work->organisation, organisation);
+  replace_text (&work->department, department);
+  replace_text (&work->duties, duties);
+  if (it || no_it)
+    work->kinds = it ? work->kinds | CPV_JRCA_WORK_IT : work->kinds & ~(guint) CPV_JRCA_WORK_IT;
+  if (security || no_security)
+    work->kinds = security ? work->kinds | CPV_JRCA_WORK_SECURITY
+                           : work->kinds & ~(guint) CPV_JRCA_WORK_SECURITY;
+  return cpv_vault_update_jrca_work (vault, work, error);
 }
 
 static gboolean
@@ -946,6 +1086,79 @@ sector_add (CpvCli               *cli,
     return FALSE;
   g_print ("%" G_GINT64_FORMAT "\n", period->id);
   return TRUE;
+}
+
+static gboolean
+sector_edit (CpvCli               *cli,
+             const CpvCliCommand  *command,
+             char               ***argv,
+             GError              **error)
+{
+  g_autofree char *credential_text = NULL, *sector = NULL, *start = NULL, *end = NULL;
+  g_autofree char *organisation = NULL, *duties = NULL;
+  gboolean part_time = FALSE, full_time = FALSE;
+  g_autoptr(CpvVault) vault = NULL;
+  g_autoptr(CpvJrcaSectorWork) period = NULL;
+  gboolean help_shown;
+  guint64 number = 0;
+  gint64 id;
+  CpvDay start_day = 0;
+  const GOptionEntry entries[] = {
+    { "credential", 0, 0, G_OPTION_ARG_STRING, &credential_text,
+      "Move the period to this JRCA credential", "ID" },
+    { "sector", 0, 0, G_OPTION_ARG_STRING, &sector, "Business sector of annex 3, 1 to 39",
+      "N" },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start, "First day", "DATE" },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, "Last day (\"\" while it goes on)", "DATE" },
+    { "part-time", 0, 0, G_OPTION_ARG_NONE, &part_time,
+      "Part-time or trainee work (never counts)", NULL },
+    { "full-time", 0, 0, G_OPTION_ARG_NONE, &full_time, "Full-time work", NULL },
+    { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation, "Employer", "TEXT" },
+    { "duties", 0, 0, G_OPTION_ARG_STRING, &duties, "Duties", "TEXT" },
+    { NULL }
+  };
+
+  if (!cpv_cli_parse (cli, command, entries, "Changes only the fields given; an empty text "
+                      "(\"\") clears an optional one.", argv, 1, 1, &help_shown, error))
+    return FALSE;
+  if (help_shown)
+    return TRUE;
+  if (!cpv_cli_parse_id ((*argv)[1], "jrca sector", &id, error) ||
+      contradict (error, part_time, "--part-time", full_time, "--full-time"))
+    return FALSE;
+  if (credential_text == NULL && sector == NULL && start == NULL && end == NULL &&
+      organisation == NULL && duties == NULL && !part_time && !full_time)
+    return nothing_to_change (error, "jrca sector edit");
+  if ((sector != NULL && !cpv_cli_check_text (sector, "--sector", TRUE, FALSE, error)) ||
+      (start != NULL && !cpv_cli_check_text (start, "--start", TRUE, FALSE, error)) ||
+      !check_texts (error, "--organisation", organisation, "--duties", duties, NULL))
+    return FALSE;
+  if (sector != NULL &&
+      !g_ascii_string_to_unsigned (sector, 10, 1, CPV_JRCA_N_SECTORS, &number, NULL))
+    return invalid_value (error, "--sector", sector, "a number from 1 to 39 (annex 3)");
+  if (start != NULL && !cpv_cli_parse_date (start, "--start", &start_day, error))
+    return FALSE;
+
+  vault = cpv_cli_open_vault (cli, error);
+  if (vault == NULL)
+    return FALSE;
+  period = cpv_vault_get_jrca_sector_work (vault, id, error);
+  if (period == NULL)
+    return FALSE;
+  if (credential_text != NULL &&
+      !resolve_credential (vault, credential_text, &period->credential_id, error))
+    return FALSE;
+  if (sector != NULL)
+    period->sector = (guint) number;
+  if (start != NULL)
+    period->start = start_day;
+  if (!parse_end_edit (end, &period->end, error))
+    return FALSE;
+  if (part_time || full_time)
+    period->full_time = full_time;
+  replace_text (&period->organisation, organisation);
+  replace_text (&period->duties, duties);
+  return cpv_vault_update_jrca_sector_work (vault, period, error);
 }
 
 static gboolean
@@ -1132,7 +1345,9 @@ jrca_forms (CpvCli               *cli,
     { "credential", 0, 0, G_OPTION_ARG_STRING, &credential_text,
       "The JRCA credential (default: the only one)", "ID" },
     { "on", 0, 0, G_OPTION_ARG_STRING, &on_text, "Application date (default: today)", "DATE" },
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, "Your name for forms 4A, 5C and 5D", "NAME" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name,
+      "Your name for forms 4A, 5C and 5D (default: the registration's --applicant-name)",
+      "NAME" },
     { NULL }
   };
 
@@ -1187,6 +1402,14 @@ jrca_forms (CpvCli               *cli,
 /* Dispatcher */
 
 static const CpvCliCommand jrca_commands[] = {
+  { "jrca", "attach", "FILE",
+    "Store a file as evidence of a JRCA audit or CPD record", cpv_cli_jrca_attach },
+  { "jrca", "link", "EVIDENCE_ID",
+    "Link stored evidence to a JRCA audit or CPD record", cpv_cli_jrca_link },
+  { "jrca", "unlink", "EVIDENCE_ID",
+    "Unlink evidence from a JRCA record (the file stays)", cpv_cli_jrca_unlink },
+  { "jrca", "files", NULL,
+    "List the files of JRCA records, by record or credential", cpv_cli_jrca_files },
   { "jrca registration", "set", NULL,
     "Enter or change the JRCA registration (grade, number, dates)", registration_set },
   { "jrca registration", "show", NULL, "Show the JRCA registration", registration_show },
@@ -1199,8 +1422,10 @@ static const CpvCliCommand jrca_commands[] = {
   { "jrca cpd", "list", NULL, "List CPD records with form 4B notes", cpd_list },
   { "jrca cpd", "remove", "CPD_ID", "Remove a CPD record", cpd_remove },
   { "jrca history", "add", NULL, "Add a period of work history (form 2B)", history_add },
+  { "jrca history", "edit", "PERIOD_ID", "Change a period of work history", history_edit },
   { "jrca history", "list", NULL, "List the work history, newest first", history_list },
   { "jrca sector", "add", NULL, "Add a period in a business sector (form 2C)", sector_add },
+  { "jrca sector", "edit", "PERIOD_ID", "Change a business-sector period", sector_edit },
   { "jrca sector", "list", NULL, "List business-sector periods", sector_list },
   { "jrca", "check", NULL, "Maintenance, renewal and upgrade readiness", jrca_check },
   { "jrca", "forms", NULL, "Write forms 2B 2C 4A 4B 5A 5C 5D as PDF and CSV", jrca_forms },

@@ -18,7 +18,7 @@
 #define REGISTRATION_COLUMNS \
   "id, credential_id, grade, registration_number, maintenance_deadline, expiry_date, " \
   "previous_maintenance_application, previous_renewal_application, reupgrade, downgrade_date, " \
-  "expert_only, expert_kept_grade, cpd_hours_required"
+  "expert_only, expert_kept_grade, cpd_hours_required, applicant_name"
 
 #define AUDIT_COLUMNS \
   "id, credential_id, organisation, organisation_id, certification_body, body_iaf_accredited, " \
@@ -31,6 +31,9 @@
   "has_program, body_signature, has_schedule"
 
 #define KNOWN_ISMS_ROLES (CPV_JRCA_ISMS_ROLES_LEADER_ALL)
+
+/* 氏名 as printed on the forms: one line, at most this many characters once trimmed. */
+#define APPLICANT_NAME_MAX_CHARS 100
 
 /* Helpers */
 
@@ -109,6 +112,18 @@ cpv_jrca_registration_validate (const CpvJrcaRegistration  *registration,
       return invalid (error, _("A registration date is not a valid calendar day."));
   if (!isfinite (registration->cpd_hours_required))
     return invalid (error, _("The yearly CPD hours must be a number, e.g. 10."));
+  if (registration->applicant_name != NULL)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (registration->applicant_name));
+
+      if (!g_utf8_validate (name, -1, NULL))
+        return invalid (error, _("The name on the forms is not valid text."));
+      for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_iscntrl (g_utf8_get_char (p)))
+          return invalid (error, _("The name on the forms must be one line of text."));
+      if (g_utf8_strlen (name, -1) > APPLICANT_NAME_MAX_CHARS)
+        return invalid (error, _("The name on the forms can be at most 100 characters long."));
+    }
   for (guint i = 0; registration->other_lead_ms != NULL && registration->other_lead_ms[i]; i++)
     {
       const char *ms = registration->other_lead_ms[i];
@@ -196,6 +211,8 @@ static void
 bind_registration (sqlite3_stmt              *stmt,
                    const CpvJrcaRegistration *registration)
 {
+  g_autofree char *name = NULL;
+
   sqlite3_bind_int64 (stmt, 1, registration->credential_id);
   sqlite3_bind_text (stmt, 2, cpv_jrca_grade_to_key (registration->grade), -1, SQLITE_STATIC);
   _cpv_bind_text_or_null (stmt, 3, registration->registration_number);
@@ -212,6 +229,10 @@ bind_registration (sqlite3_stmt              *stmt,
     sqlite3_bind_double (stmt, 12, registration->cpd_hours_required);
   else
     sqlite3_bind_null (stmt, 12);
+  /* Stored trimmed; a blank name is no name. */
+  name = registration->applicant_name != NULL
+         ? g_strstrip (g_strdup (registration->applicant_name)) : NULL;
+  _cpv_bind_text_or_null (stmt, 13, name);
 }
 
 static gboolean
@@ -298,7 +319,8 @@ cpv_vault_add_jrca_registration (CpvVault             *vault,
                              "registration_number, maintenance_deadline, expiry_date, "
                              "previous_maintenance_application, previous_renewal_application, "
                              "reupgrade, downgrade_date, expert_only, expert_kept_grade, "
-                             "cpd_hours_required) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             "cpd_hours_required, applicant_name) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                              error);
   if (stmt == NULL)
     goto fail;
@@ -345,12 +367,13 @@ cpv_vault_update_jrca_registration (CpvVault                   *vault,
                              "expiry_date = ?, previous_maintenance_application = ?, "
                              "previous_renewal_application = ?, reupgrade = ?, "
                              "downgrade_date = ?, expert_only = ?, expert_kept_grade = ?, "
-                             "cpd_hours_required = ? WHERE id = ? AND credential_id = ?", error);
+                             "cpd_hours_required = ?, applicant_name = ? "
+                             "WHERE id = ? AND credential_id = ?", error);
   if (stmt == NULL)
     goto fail;
   bind_registration (stmt, registration);
-  sqlite3_bind_int64 (stmt, 13, registration->id);
-  sqlite3_bind_int64 (stmt, 14, registration->credential_id);
+  sqlite3_bind_int64 (stmt, 14, registration->id);
+  sqlite3_bind_int64 (stmt, 15, registration->credential_id);
   if (!_cpv_step_done (vault, stmt, N_("changing the registration"), error))
     goto fail;
   if (sqlite3_changes (db) == 0)
@@ -390,6 +413,7 @@ registration_from_row (sqlite3_stmt *stmt)
   cpv_jrca_grade_from_key (_cpv_column_text (stmt, 11), &registration->expert_kept_grade);
   registration->cpd_hours_required = sqlite3_column_type (stmt, 12) == SQLITE_NULL
                                      ? -1 : sqlite3_column_double (stmt, 12);
+  registration->applicant_name = _cpv_column_dup (stmt, 13);
   return registration;
 }
 
@@ -1093,6 +1117,58 @@ out:
   return id;
 }
 
+/* Changes one row in one transaction; @bind binds from index 2 like insert_row(), then come
+ * the time of the change and the row's id. NOT_FOUND (@what) when there is no such row. */
+static gboolean
+update_row (CpvVault      *vault,
+            const char    *sql,
+            gint64         credential_id,
+            gint64         id,
+            void         (*bind) (sqlite3_stmt *stmt, gconstpointer record),
+            gconstpointer  record,
+            int            n_bound,
+            const char    *doing,
+            const char    *what,
+            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  sqlite3 *db;
+  gboolean ok = FALSE;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL || !_cpv_vault_begin (vault, error))
+    goto out;
+  if (!credential_exists (vault, credential_id, error))
+    goto fail;
+  stmt = _cpv_vault_prepare (vault, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  now = _cpv_now_iso ();
+  sqlite3_bind_int64 (stmt, 1, credential_id);
+  bind (stmt, record);
+  sqlite3_bind_text (stmt, n_bound + 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, n_bound + 2, id);
+  if (!_cpv_step_done (vault, stmt, doing, error))
+    goto fail;
+  if (sqlite3_changes (db) == 0)
+    {
+      _cpv_records_not_found (error, what, id);
+      goto fail;
+    }
+  if (!_cpv_vault_commit (vault, error))
+    goto fail;
+  ok = TRUE;
+  _cpv_vault_emit_changed (vault, "jrca");
+  goto out;
+
+fail:
+  _cpv_vault_rollback (vault);
+out:
+  _cpv_vault_unlock (vault);
+  return ok;
+}
+
 static void
 bind_work (sqlite3_stmt  *stmt,
            gconstpointer  record)
@@ -1146,6 +1222,30 @@ cpv_vault_add_jrca_work (CpvVault     *vault,
   return work->id;
 }
 
+/**
+ * cpv_vault_update_jrca_work:
+ *
+ * Validates @work, then changes the stored period @work->id in one transaction.
+ *
+ * Returns: %FALSE with @error set (INVALID, or NOT_FOUND when there is no such period)
+ */
+gboolean
+cpv_vault_update_jrca_work (CpvVault           *vault,
+                            const CpvJrcaWork  *work,
+                            GError            **error)
+{
+  g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
+
+  if (!cpv_jrca_work_validate (work, error))
+    return FALSE;
+  return update_row (vault,
+                     "UPDATE jrca_work SET credential_id = ?, start_day = ?, end_day = ?, "
+                     "organisation = ?, department = ?, duties = ?, kinds = ?, updated = ? "
+                     "WHERE id = ?",
+                     work->credential_id, work->id, bind_work, work, 7,
+                     N_("changing the work history"), N_("work history period"), error);
+}
+
 gboolean
 cpv_vault_remove_jrca_work (CpvVault  *vault,
                             gint64     work_id,
@@ -1182,6 +1282,30 @@ cpv_vault_add_jrca_sector_work (CpvVault           *vault,
   return sector_work->id;
 }
 
+/**
+ * cpv_vault_update_jrca_sector_work:
+ *
+ * Validates @sector_work, then changes the stored period @sector_work->id in one transaction.
+ *
+ * Returns: %FALSE with @error set (INVALID, or NOT_FOUND when there is no such period)
+ */
+gboolean
+cpv_vault_update_jrca_sector_work (CpvVault                 *vault,
+                                   const CpvJrcaSectorWork  *sector_work,
+                                   GError                  **error)
+{
+  g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
+
+  if (!cpv_jrca_sector_work_validate (sector_work, error))
+    return FALSE;
+  return update_row (vault,
+                     "UPDATE jrca_sector_work SET credential_id = ?, sector = ?, start_day = ?, "
+                     "end_day = ?, full_time = ?, organisation = ?, duties = ?, updated = ? "
+                     "WHERE id = ?",
+                     sector_work->credential_id, sector_work->id, bind_sector_work, sector_work,
+                     7, N_("changing the business sector"), N_("business sector period"), error);
+}
+
 gboolean
 cpv_vault_remove_jrca_sector_work (CpvVault  *vault,
                                    gint64     sector_work_id,
@@ -1196,20 +1320,22 @@ cpv_vault_remove_jrca_sector_work (CpvVault  *vault,
 
 /* Called with the vault locked. */
 static GPtrArray *
-read_work (CpvVault  *vault,
-           gint64     credential_id,
-           GError   **error)
+read_work (CpvVault    *vault,
+           const char  *where,
+           gint64       id,
+           GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) list =
     g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_jrca_work_free);
+  g_autofree char *sql = g_strconcat ("SELECT " WORK_COLUMNS " FROM jrca_work WHERE ", where,
+                                      NULL);
   int rc;
 
-  stmt = _cpv_vault_prepare (vault, "SELECT " WORK_COLUMNS " FROM jrca_work "
-                                    "WHERE credential_id = ?", error);
+  stmt = _cpv_vault_prepare (vault, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, credential_id);
+  sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CpvJrcaWork *work = cpv_jrca_work_new ();
@@ -1235,21 +1361,22 @@ read_work (CpvVault  *vault,
 
 /* Called with the vault locked. */
 static GPtrArray *
-read_sector_work (CpvVault  *vault,
-                  gint64     credential_id,
-                  GError   **error)
+read_sector_work (CpvVault    *vault,
+                  const char  *where,
+                  gint64       id,
+                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) list =
     g_ptr_array_new_with_free_func ((GDestroyNotify) cpv_jrca_sector_work_free);
+  g_autofree char *sql = g_strconcat ("SELECT " SECTOR_WORK_COLUMNS " FROM jrca_sector_work "
+                                      "WHERE ", where, " ORDER BY sector, start_day, id", NULL);
   int rc;
 
-  stmt = _cpv_vault_prepare (vault, "SELECT " SECTOR_WORK_COLUMNS " FROM jrca_sector_work "
-                                    "WHERE credential_id = ? ORDER BY sector, start_day, id",
-                             error);
+  stmt = _cpv_vault_prepare (vault, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, credential_id);
+  sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CpvJrcaSectorWork *sector_work = cpv_jrca_sector_work_new ();
@@ -1282,9 +1409,37 @@ cpv_vault_list_jrca_work (CpvVault  *vault,
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
 
   if (_cpv_vault_lock (vault, error) != NULL)
-    list = read_work (vault, credential_id, error);
+    list = read_work (vault, "credential_id = ?", credential_id, error);
   _cpv_vault_unlock (vault);
   return list;
+}
+
+/**
+ * cpv_vault_get_jrca_work:
+ *
+ * Returns: (transfer full): the period of work history @work_id, or %NULL with @error set
+ *   (NOT_FOUND when there is none)
+ */
+CpvJrcaWork *
+cpv_vault_get_jrca_work (CpvVault  *vault,
+                         gint64     work_id,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  if (_cpv_vault_lock (vault, error) != NULL)
+    list = read_work (vault, "id = ?", work_id, error);
+  _cpv_vault_unlock (vault);
+  if (list == NULL)
+    return NULL;
+  if (list->len == 0)
+    {
+      _cpv_records_not_found (error, N_("work history period"), work_id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (list, 0);
 }
 
 GPtrArray *
@@ -1297,9 +1452,37 @@ cpv_vault_list_jrca_sector_work (CpvVault  *vault,
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
 
   if (_cpv_vault_lock (vault, error) != NULL)
-    list = read_sector_work (vault, credential_id, error);
+    list = read_sector_work (vault, "credential_id = ?", credential_id, error);
   _cpv_vault_unlock (vault);
   return list;
+}
+
+/**
+ * cpv_vault_get_jrca_sector_work:
+ *
+ * Returns: (transfer full): the business-sector period @sector_work_id, or %NULL with @error
+ *   set (NOT_FOUND when there is none)
+ */
+CpvJrcaSectorWork *
+cpv_vault_get_jrca_sector_work (CpvVault  *vault,
+                                gint64     sector_work_id,
+                                GError   **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+
+  if (_cpv_vault_lock (vault, error) != NULL)
+    list = read_sector_work (vault, "id = ?", sector_work_id, error);
+  _cpv_vault_unlock (vault);
+  if (list == NULL)
+    return NULL;
+  if (list->len == 0)
+    {
+      _cpv_records_not_found (error, N_("business sector period"), sector_work_id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (list, 0);
 }
 
 /* Loader */
@@ -1327,8 +1510,8 @@ cpv_vault_load_jrca_data (CpvVault  *vault,
       (audits = read_audits (vault, "credential_id = ?", "a.credential_id = ?", credential_id,
                              error)) == NULL ||
       (cpd = read_cpd (vault, "credential_id = ?", credential_id, error)) == NULL ||
-      (work = read_work (vault, credential_id, error)) == NULL ||
-      (sectors = read_sector_work (vault, credential_id, error)) == NULL ||
+      (work = read_work (vault, "credential_id = ?", credential_id, error)) == NULL ||
+      (sectors = read_sector_work (vault, "credential_id = ?", credential_id, error)) == NULL ||
       !_cpv_vault_commit (vault, error))
     {
       _cpv_vault_rollback (vault);

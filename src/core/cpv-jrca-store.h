@@ -80,6 +80,12 @@ gboolean             cpv_jrca_sector_work_validate        (const CpvJrcaSectorWo
 gint64               cpv_vault_add_jrca_work              (CpvVault                  *vault,
                                                            CpvJrcaWork               *work,
                                                            GError                   **error);
+gboolean             cpv_vault_update_jrca_work           (CpvVault                  *vault,
+                                                           const CpvJrcaWork         *work,
+                                                           GError                   **error);
+CpvJrcaWork         *cpv_vault_get_jrca_work              (CpvVault                  *vault,
+                                                           gint64                     work_id,
+                                                           GError                   **error);
 gboolean             cpv_vault_remove_jrca_work           (CpvVault                  *vault,
                                                            gint64                     work_id,
                                                            GError                   **error);
@@ -89,6 +95,12 @@ GPtrArray           *cpv_vault_list_jrca_work             (CpvVault             
                                                            GError                   **error);
 gint64               cpv_vault_add_jrca_sector_work       (CpvVault                  *vault,
                                                            CpvJrcaSectorWork         *sector_work,
+                                                           GError                   **error);
+gboolean             cpv_vault_update_jrca_sector_work    (CpvVault                  *vault,
+                                                           const CpvJrcaSectorWork   *sector_work,
+                                                           GError                   **error);
+CpvJrcaSectorWork   *cpv_vault_get_jrca_sector_work       (CpvVault                  *vault,
+                                                           gint64                     sector_work_id,
                                                            GError                   **error);
 gboolean             cpv_vault_remove_jrca_sector_work    (CpvVault                  *vault,
                                                            gint64                     sector_work_id,

@@ -158,8 +158,9 @@ test_help (Fixture       *f,
   const char *actions[][2] = {
     { "registration", "set" }, { "registration", "show" }, { "audit", "add" },
     { "audit", "list" }, { "audit", "show" }, { "audit", "remove" }, { "cpd", "add" },
-    { "cpd", "list" }, { "cpd", "remove" }, { "history", "add" }, { "history", "list" },
-    { "sector", "add" }, { "sector", "list" }, { "check", NULL }, { "forms", NULL },
+    { "cpd", "list" }, { "cpd", "remove" }, { "history", "add" }, { "history", "edit" },
+    { "history", "list" }, { "sector", "add" }, { "sector", "edit" }, { "sector", "list" },
+    { "check", NULL }, { "forms", NULL },
   };
 
   run (f, "jrca", "--help", NULL);
@@ -318,6 +319,140 @@ test_workflow (Fixture       *f,
   assert_ok (f);
 }
 
+/* `jrca history edit` / `jrca sector edit`: only the options given change; "" clears an
+ * optional text or the last day; bad values and unknown ids change nothing. */
+static void
+test_period_edit (Fixture       *f,
+                  gconstpointer  data)
+{
+  add_jrca_credential (f);
+  run (f, "jrca", "history", "add", "--start", "2016-04-01", "--organisation",
+       "株式会社サンプル", "--department", "開発部", "--it", NULL);
+  assert_ok (f);
+  g_assert_cmpstr (f->out, ==, "1\n");
+
+  run (f, "jrca", "history", "edit", "1", NULL);
+  assert_fails (f, 2);
+  assert_contains (f->err, "Nothing to change");
+  run (f, "jrca", "history", "edit", "1", "--it", "--no-it", NULL);
+  assert_fails (f, 2);
+  run (f, "jrca", "history", "edit", "1", "--end", "2015-01-01", NULL);
+  assert_fails (f, 1);
+  assert_contains (f->err, "ends before it starts");
+  run (f, "jrca", "history", "edit", "7", "--security", NULL);
+  assert_fails (f, 1);
+  run (f, "jrca", "history", "edit", "1", "--organisation", "", NULL);
+  assert_fails (f, 1);
+
+  run (f, "jrca", "history", "edit", "1", "--end", "2020-03-31", "--department", "",
+       "--security", "--no-it", NULL);
+  assert_ok (f);
+  g_assert_cmpstr (f->out, ==, "");
+  run (f, "jrca", "history", "list", "--on", "2026-04-01", NULL);
+  assert_ok (f);
+  /* ID START END IT SECURITY ORGANISATION DEPARTMENT */
+  assert_contains (f->out, "2016-04-01");
+  assert_contains (f->out, "2020-03-31");
+  assert_contains (f->out, "株式会社サンプル");
+  g_assert_null (strstr (f->out, "開発部"));
+  assert_contains (f->out, "IT experience: 0 of 1460 days (short)");
+  assert_contains (f->out, "Information-security management: 1461 of 730 days (met)");
+
+  /* Back to the current position. */
+  run (f, "jrca", "history", "edit", "1", "--end", "", "--it", NULL);
+  assert_ok (f);
+  run (f, "jrca", "history", "list", "--on", "2026-04-01", NULL);
+  assert_contains (f->out, "current");
+  assert_contains (f->out, "IT experience: 3653 of 1460 days (met)");
+
+  run (f, "jrca", "sector", "add", "--sector", "33", "--start", "2016-04-01", "--end",
+       "2017-03-31", "--organisation", "株式会社サンプル", NULL);
+  assert_ok (f);
+  g_assert_cmpstr (f->out, ==, "1\n");
+  run (f, "jrca", "sector", "edit", "1", "--sector", "40", NULL);
+  assert_fails (f, 1);
+  run (f, "jrca", "sector", "edit", "1", "--part-time", "--full-time", NULL);
+  assert_fails (f, 2);
+  run (f, "jrca", "sector", "edit", "9", "--part-time", NULL);
+  assert_fails (f, 1);
+  run (f, "jrca", "sector", "list", "--on", "2026-04-01", NULL);
+  assert_contains (f->out, "情報技術");
+  assert_contains (f->out, " 365 ");
+
+  run (f, "jrca", "sector", "edit", "1", "--end", "2020-03-31", "--organisation", "", NULL);
+  assert_ok (f);
+  run (f, "jrca", "sector", "list", "--on", "2026-04-01", NULL);
+  assert_contains (f->out, "1461");
+  run (f, "jrca", "sector", "edit", "1", "--part-time", NULL);
+  assert_ok (f);
+  run (f, "jrca", "sector", "list", "--on", "2026-04-01", NULL);
+  assert_contains (f->out, "2020-03-31");
+  g_assert_null (strstr (f->out, "1461"));
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *pdftotext[] = { "pdftotext", path, "-", NULL };
+  char *text = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) pdftotext, NULL, G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, NULL, NULL));
+  g_assert_nonnull (text);
+  return text;
+}
+
+/* `jrca registration set --applicant-name`: stored trimmed, shown, cleared with "", and the
+ * name `jrca forms` prints when --name is not given. */
+static void
+test_applicant_name (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *out_dir = g_build_filename (f->dir, "forms", NULL);
+  g_autofree char *form_4a = g_build_filename (out_dir, "jrca-4a.pdf", NULL);
+  g_autofree char *stored = NULL;
+  g_autofree char *given = NULL;
+  g_autoptr(GString) too_long = g_string_new (NULL);
+
+  add_jrca_credential (f);
+  run (f, "jrca", "registration", "set", "--applicant-name", "  審査 花子 ", NULL);
+  assert_ok (f);
+  run (f, "jrca", "registration", "show", NULL);
+  assert_ok (f);
+  assert_contains (f->out, "Name on forms                  審査 花子\n");
+
+  for (guint i = 0; i < 101; i++)
+    g_string_append (too_long, "名");
+  run (f, "jrca", "registration", "set", "--applicant-name", too_long->str, NULL);
+  assert_fails (f, 1);
+  assert_contains (f->err, "100");
+  run (f, "jrca", "registration", "set", "--applicant-name", "審査\t花子", NULL);
+  assert_fails (f, 1);
+
+  run (f, "jrca", "cpd", "add", "--date", "2025-09-12", "--hours", "3", "--kind",
+       "jrca-course", "--title", "ISMS 審査員研修", "--certificate", NULL);
+  assert_ok (f);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  run (f, "jrca", "forms", "--out", out_dir, "--on", "2026-04-01", NULL);
+  assert_ok (f);
+  assert_contains (f->out, "jrca-4a.pdf\n");
+  stored = pdf_text (form_4a);
+  assert_contains (stored, "審査 花子");
+
+  run (f, "jrca", "forms", "--out", out_dir, "--on", "2026-04-01", "--name", "別名 太郎", NULL);
+  assert_ok (f);
+  given = pdf_text (form_4a);
+  assert_contains (given, "別名 太郎");
+  g_assert_null (strstr (given, "審査 花子"));
+
+  run (f, "jrca", "registration", "set", "--applicant-name", "", NULL);
+  assert_ok (f);
+  run (f, "jrca", "registration", "show", NULL);
+  assert_contains (f->out, "Name on forms                  -\n");
+  /* The rest of the registration is as it was. */
+  assert_contains (f->out, "I12345");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -329,6 +464,10 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/rules/jrca/JRCA-DAYS-1/cli-workflow", Fixture, NULL, fixture_setup,
               test_workflow, fixture_teardown);
+  g_test_add ("/rules/jrca/JRCA-HIST-1/cli-period-edit", Fixture, NULL, fixture_setup,
+              test_period_edit, fixture_teardown);
+  g_test_add ("/jrca/cli/applicant-name", Fixture, NULL, fixture_setup, test_applicant_name,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -333,6 +333,104 @@ test_store_validation (CpvTestVault  *fixture,
   g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND);
 }
 
+/* A period is edited in place: the id stays, every field changes, a bad edit stores nothing,
+ * and an edit of a period that is gone is NOT_FOUND. */
+static void
+test_store_edit (CpvTestVault  *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpvJrcaWork) job = cpv_jrca_work_new ();
+  g_autoptr(CpvJrcaWork) stored = NULL;
+  g_autoptr(CpvJrcaWork) unchanged = NULL;
+  g_autoptr(CpvJrcaSectorWork) sector = cpv_jrca_sector_work_new ();
+  g_autoptr(CpvJrcaSectorWork) stored_sector = NULL;
+  g_autoptr(CpvJrcaSectorWork) unchanged_sector = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  gint64 credential_id = add_credential (fixture->vault);
+  gint64 id;
+
+  job->credential_id = credential_id;
+  job->start = D (2016, 4, 1);
+  job->organisation = g_strdup ("株式会社サンプル情報システム");
+  job->department = g_strdup ("システム開発部");
+  job->kinds = CPV_JRCA_WORK_IT;
+  id = cpv_vault_add_jrca_work (fixture->vault, job, &error);
+  g_assert_no_error (error);
+
+  /* The person moved: the open period gets an end, a new department and a second kind. */
+  job->end = D (2020, 3, 31);
+  g_free (job->department);
+  job->department = g_strdup ("情報セキュリティ推進室");
+  job->duties = g_strdup ("ISMS の運用");
+  job->kinds = CPV_JRCA_WORK_IT | CPV_JRCA_WORK_SECURITY;
+  g_assert_true (cpv_vault_update_jrca_work (fixture->vault, job, &error));
+  g_assert_no_error (error);
+  stored = cpv_vault_get_jrca_work (fixture->vault, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->id, ==, id);
+  g_assert_cmpint (stored->credential_id, ==, credential_id);
+  g_assert_cmpuint (stored->start, ==, D (2016, 4, 1));
+  g_assert_cmpuint (stored->end, ==, D (2020, 3, 31));
+  g_assert_cmpstr (stored->department, ==, "情報セキュリティ推進室");
+  g_assert_cmpstr (stored->duties, ==, "ISMS の運用");
+  g_assert_cmpuint (stored->kinds, ==, CPV_JRCA_WORK_IT | CPV_JRCA_WORK_SECURITY);
+  listed = cpv_vault_list_jrca_work (fixture->vault, credential_id, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+
+  /* Invalid: refused before anything is written. */
+  job->end = D (2015, 1, 1);
+  g_assert_false (cpv_vault_update_jrca_work (fixture->vault, job, &error));
+  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID);
+  g_clear_error (&error);
+  unchanged = cpv_vault_get_jrca_work (fixture->vault, id, &error);
+  g_assert_cmpuint (unchanged->end, ==, D (2020, 3, 31));
+
+  /* Gone. */
+  job->end = 0;
+  job->id = id + 100;
+  g_assert_false (cpv_vault_update_jrca_work (fixture->vault, job, &error));
+  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (cpv_vault_get_jrca_work (fixture->vault, id + 100, &error));
+  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  sector->credential_id = credential_id;
+  sector->sector = 33;
+  sector->start = D (2016, 4, 1);
+  sector->full_time = TRUE;
+  sector->organisation = g_strdup ("株式会社サンプル情報システム");
+  id = cpv_vault_add_jrca_sector_work (fixture->vault, sector, &error);
+  g_assert_no_error (error);
+  sector->sector = 32;
+  sector->end = D (2019, 9, 30);
+  sector->full_time = FALSE;
+  g_clear_pointer (&sector->organisation, g_free);
+  sector->duties = g_strdup ("データセンターの運用");
+  g_assert_true (cpv_vault_update_jrca_sector_work (fixture->vault, sector, &error));
+  g_assert_no_error (error);
+  stored_sector = cpv_vault_get_jrca_sector_work (fixture->vault, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored_sector->sector, ==, 32);
+  g_assert_cmpuint (stored_sector->end, ==, D (2019, 9, 30));
+  g_assert_false (stored_sector->full_time);
+  g_assert_null (stored_sector->organisation);
+  g_assert_cmpstr (stored_sector->duties, ==, "データセンターの運用");
+
+  sector->sector = 0;
+  g_assert_false (cpv_vault_update_jrca_sector_work (fixture->vault, sector, &error));
+  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID);
+  g_clear_error (&error);
+  unchanged_sector = cpv_vault_get_jrca_sector_work (fixture->vault, id, &error);
+  g_assert_cmpuint (unchanged_sector->sector, ==, 32);
+
+  sector->sector = 33;
+  sector->id = id + 100;
+  g_assert_false (cpv_vault_update_jrca_sector_work (fixture->vault, sector, &error));
+  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND);
+}
+
 /* With work history entered and short, the status engine says so. */
 static void
 test_evaluate_finding (void)
@@ -376,6 +474,8 @@ main (int    argc,
               test_store_round_trip, cpv_test_vault_teardown);
   g_test_add ("/jrca/store/history-validation", CpvTestVault, NULL, cpv_test_vault_setup,
               test_store_validation, cpv_test_vault_teardown);
+  g_test_add ("/jrca/store/JRCA-HIST-1/history-edit", CpvTestVault, NULL, cpv_test_vault_setup,
+              test_store_edit, cpv_test_vault_teardown);
 
   return g_test_run ();
 }

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "cpv-jrca-store.h"
 #include "cpv-test-util.h"
 
@@ -158,6 +160,68 @@ test_registration_invalid (CpvTestVault  *fixture,
   registration->grade = CPV_JRCA_GRADE_AUDITOR;
   g_assert_true (cpv_jrca_registration_validate (registration, &error));
   g_assert_no_error (error);
+}
+
+/* 氏名 for the forms: stored trimmed, changed and cleared with the registration, refused when
+ * it is not one line of at most 100 characters (nothing is written then). */
+static void
+test_registration_applicant_name (CpvTestVault  *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(CpvJrcaRegistration) registration = cpv_jrca_registration_new ();
+  g_autoptr(CpvJrcaRegistration) loaded = NULL;
+  g_autoptr(CpvJrcaData) data = NULL;
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 credential_id = add_credential (fixture->vault);
+
+  registration->credential_id = credential_id;
+  registration->grade = CPV_JRCA_GRADE_AUDITOR;
+  registration->applicant_name = g_strdup ("  審査 花子 ");
+  g_assert_cmpint (cpv_vault_add_jrca_registration (fixture->vault, registration, &error), >, 0);
+  g_assert_no_error (error);
+  loaded = cpv_vault_get_jrca_registration (fixture->vault, credential_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->applicant_name, ==, "審査 花子");
+  data = cpv_vault_load_jrca_data (fixture->vault, credential_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (data->registration->applicant_name, ==, "審査 花子");
+
+  g_free (loaded->applicant_name);
+  loaded->applicant_name = g_strdup ("登録 太郎");
+  g_assert_true (cpv_vault_update_jrca_registration (fixture->vault, loaded, &error));
+  g_clear_pointer (&registration, cpv_jrca_registration_free);
+  registration = cpv_vault_get_jrca_registration (fixture->vault, credential_id, &error);
+  g_assert_cmpstr (registration->applicant_name, ==, "登録 太郎");
+
+  /* 101 characters, or two lines: refused, and the stored name stays. */
+  for (guint i = 0; i < 101; i++)
+    g_string_append (long_name, "名");
+  g_free (registration->applicant_name);
+  registration->applicant_name = g_strdup (long_name->str);
+  g_assert_false (cpv_vault_update_jrca_registration (fixture->vault, registration, &error));
+  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_string_truncate (long_name, strlen ("名") * 100);
+  g_free (registration->applicant_name);
+  registration->applicant_name = g_strdup (long_name->str);
+  g_assert_true (cpv_jrca_registration_validate (registration, &error));
+  g_free (registration->applicant_name);
+  registration->applicant_name = g_strdup ("審査\n花子");
+  g_assert_false (cpv_vault_update_jrca_registration (fixture->vault, registration, &error));
+  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&loaded, cpv_jrca_registration_free);
+  loaded = cpv_vault_get_jrca_registration (fixture->vault, credential_id, &error);
+  g_assert_cmpstr (loaded->applicant_name, ==, "登録 太郎");
+
+  /* A blank name is no name. */
+  g_free (loaded->applicant_name);
+  loaded->applicant_name = g_strdup ("   ");
+  g_assert_true (cpv_vault_update_jrca_registration (fixture->vault, loaded, &error));
+  g_clear_pointer (&registration, cpv_jrca_registration_free);
+  registration = cpv_vault_get_jrca_registration (fixture->vault, credential_id, &error);
+  g_assert_null (registration->applicant_name);
 }
 
 static void
@@ -482,6 +546,7 @@ main (int   argc,
 
   ADD ("registration/round-trip", test_registration_round_trip);
   ADD ("registration/invalid", test_registration_invalid);
+  ADD ("registration/applicant-name", test_registration_applicant_name);
   ADD ("audit/round-trip", test_audit_round_trip);
   ADD ("audit/invalid", test_audit_invalid);
   ADD ("cpd/round-trip", test_cpd_round_trip);
