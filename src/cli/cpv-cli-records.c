@@ -524,6 +524,9 @@ cpv_cli_pack (CpvCli               *cli,
   g_autoptr(GArray) include = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *audit = NULL;
   g_autofree char *credential = NULL;
+  g_autofree char *jrca = NULL;
+  g_autofree char *procedure = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *out = NULL;
   g_autofree char *names = NULL;
   g_autofree char *member = NULL;
@@ -542,6 +545,11 @@ cpv_cli_pack (CpvCli               *cli,
       "Pack a credential's cycle", "ID" },
     { "cycle", 0, 0, G_OPTION_ARG_INT, &cycle,
       "With --credential: 0 the current cycle (default), 1 the one before, …", "N" },
+    { "jrca", 0, 0, G_OPTION_ARG_STRING, &jrca,
+      "Pack a JRCA maintenance or renewal application: forms as PDF, checklist, evidence",
+      "CREDENTIAL_ID" },
+    { "procedure", 0, 0, G_OPTION_ARG_STRING, &procedure,
+      "With --jrca: maintenance or renewal (default: the one due next)", "PROCEDURE" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "The ZIP file to write", "FILE.zip" },
     { "encrypt", 0, 0, G_OPTION_ARG_NONE, &encrypt,
       "AES-256 ZIP with a generated passphrase, shown once", NULL },
@@ -550,10 +558,13 @@ cpv_cli_pack (CpvCli               *cli,
     { "names", 0, 0, G_OPTION_ARG_STRING, &names,
       "File names: council (yymmdd_title（organisation）, the default) or ascii", "STYLE" },
     { "member", 0, 0, G_OPTION_ARG_STRING, &member, "Your name on the summary", "NAME" },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name,
+      "With --jrca: your name on the forms (default: the registration's)", "NAME" },
     { "organisation", 0, 0, G_OPTION_ARG_STRING, &organisation,
       "Organisation in council names (default: each activity's provider)", "NAME" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
-      "Submission date in names and summary (default: today)", "DATE" },
+      "Submission date in names and summary; with --jrca the application date "
+      "(default: today)", "DATE" },
     { NULL }
   };
 
@@ -564,17 +575,34 @@ cpv_cli_pack (CpvCli               *cli,
   if (!cpv_cli_parse (cli, command, entries,
                       "Writes summary.pdf, activities.csv, manifest.xml and the evidence files. "
                       "TLP:RED and\nsecret files stay out unless named with --include-evidence "
-                      "(COUNCIL-TLP-1).\n'cpe-vault-cli pack verify FILE.zip "
+                      "(COUNCIL-TLP-1).\n\n"
+                      "With --jrca: a checklist, forms 5D, 5A (renewal: one per record with "
+                      "evidence), 4A, 4B and\n2C as PDF, the files of the audit records with "
+                      "evidence (renewal only) and of the CPD\nrecords on form 4A, and "
+                      "manifest.xml.\n\n'cpe-vault-cli pack verify FILE.zip "
                       "[--passphrase-file F]' re-hashes a pack against its manifest.",
                       argv, 0, 0, &help_shown, error))
     return FALSE;
   if (help_shown)
     return TRUE;
-  if ((audit == NULL) == (credential == NULL))
+  if ((audit != NULL) + (credential != NULL) + (jrca != NULL) != 1)
     {
       g_set_error_literal (error, CPV_CLI_ERROR, CPV_CLI_ERROR_USAGE,
-                           "give either --audit ID or --credential ID (see 'cpe-vault-cli pack "
-                           "--help')");
+                           "give one of --audit ID, --credential ID or --jrca CREDENTIAL_ID "
+                           "(see 'cpe-vault-cli pack --help')");
+      return FALSE;
+    }
+  if (jrca == NULL && (procedure != NULL || name != NULL))
+    {
+      g_set_error_literal (error, CPV_CLI_ERROR, CPV_CLI_ERROR_USAGE,
+                           "--procedure and --name go with --jrca CREDENTIAL_ID");
+      return FALSE;
+    }
+  if (jrca != NULL && (cycle != 0 || organisation != NULL || member != NULL))
+    {
+      g_set_error_literal (error, CPV_CLI_ERROR, CPV_CLI_ERROR_USAGE,
+                           "--cycle, --organisation and --member do not go with --jrca (your "
+                           "name on the forms is --name)");
       return FALSE;
     }
   if (out == NULL)
@@ -594,6 +622,20 @@ cpv_cli_pack (CpvCli               *cli,
   if (credential != NULL &&
       !cpv_cli_parse_id (credential, "credential", &options.credential_id, error))
     return FALSE;
+  if (jrca != NULL && !cpv_cli_parse_id (jrca, "credential", &options.jrca_credential_id, error))
+    return FALSE;
+  if (procedure == NULL)
+    options.jrca_procedure = CPV_JRCA_PROCEDURE_NONE;
+  else if (g_str_equal (procedure, "maintenance"))
+    options.jrca_procedure = CPV_JRCA_PROCEDURE_MAINTENANCE;
+  else if (g_str_equal (procedure, "renewal"))
+    options.jrca_procedure = CPV_JRCA_PROCEDURE_RENEWAL;
+  else
+    {
+      g_set_error (error, CPV_CLI_ERROR, CPV_CLI_ERROR_INVALID,
+                   "--procedure must be maintenance or renewal, not '%s'", procedure);
+      return FALSE;
+    }
   if (names == NULL || g_str_equal (names, "council"))
     options.names = CPV_PACK_NAMES_COUNCIL;
   else if (g_str_equal (names, "ascii"))
@@ -615,13 +657,14 @@ cpv_cli_pack (CpvCli               *cli,
   if (date != NULL && !cpv_cli_parse_date (date, "--date", &options.date, error))
     return FALSE;
   if (!cpv_cli_check_text (member, "--member", FALSE, FALSE, error) ||
+      !cpv_cli_check_text (name, "--name", FALSE, FALSE, error) ||
       !cpv_cli_check_text (organisation, "--organisation", FALSE, FALSE, error))
     return FALSE;
   options.cycles_back = cycle;
   options.encrypt = encrypt;
   options.include_evidence = (const gint64 *) (void *) include->data;
   options.n_include_evidence = include->len;
-  options.member = member;
+  options.member = jrca != NULL ? name : member;
   options.organisation = organisation;
 
   vault = cpv_cli_open_vault (cli, error);
@@ -639,6 +682,10 @@ cpv_cli_pack (CpvCli               *cli,
   if (result->n_excluded > 0)
     g_print (", %u left out (TLP:RED or secret; see manifest.xml)", result->n_excluded);
   g_print (".\n");
+  if (result->jrca_procedure != CPV_JRCA_PROCEDURE_NONE)
+    g_print ("JRCA %s application: the checklist in the pack lists what JRCA also needs "
+             "(form 1-I, form 8 …).\n",
+             result->jrca_procedure == CPV_JRCA_PROCEDURE_RENEWAL ? "renewal" : "maintenance");
   if (result->passphrase != NULL)
     {
       g_print ("Passphrase: %s\n", result->passphrase);
@@ -760,9 +807,9 @@ cpv_cli_readiness (CpvCli               *cli,
   int cycle = 0;
   const GOptionEntry entries[] = {
     { "credential", 0, 0, G_OPTION_ARG_STRING, &credential,
-      "Only this credential (default: every credential's current cycle)", "ID" },
+      "Only this credential (default: every credential)", "ID" },
     { "cycle", 0, 0, G_OPTION_ARG_INT, &cycle,
-      "With --credential: 0 the current cycle (default), 1 the one before, …", "N" },
+      "0 the current cycle (default), 1 the one before, …", "N" },
     { NULL }
   };
 
@@ -801,7 +848,7 @@ cpv_cli_readiness (CpvCli               *cli,
     }
   else
     {
-      g_autoptr(GPtrArray) all = cpv_readiness_check_all (vault, registry, error);
+      g_autoptr(GPtrArray) all = cpv_readiness_check_all (vault, registry, cycle, error);
 
       cpv_vault_close (vault);
       if (all == NULL)

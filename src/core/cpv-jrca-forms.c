@@ -13,7 +13,6 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -168,16 +167,25 @@ audit_oldest_first (gconstpointer a,
 GPtrArray *
 cpv_jrca_form_audits (const CpvJrcaData *data,
                       CpvJrcaForm        form,
-                      CpvDay             on)
+                      CpvDay             on,
+                      CpvJrcaProcedure   procedure)
 {
   GPtrArray *audits = g_ptr_array_new ();
   CpvDay from = 0;
 
   g_return_val_if_fail (data != NULL, audits);
 
-  /* Form 5D covers the ~3 years since the previous renewal application (seed 004 7 b)). */
+  /* Form 5D for a renewal covers the ~3 years since the previous renewal application (seed
+   * 004 7. b)); for a maintenance, the time since the previous maintenance application, or
+   * the renewal one when that came later (6. b)). */
   if (form == CPV_JRCA_FORM_5D && data->registration != NULL)
-    from = data->registration->previous_renewal_application;
+    {
+      if (procedure == CPV_JRCA_PROCEDURE_NONE)
+        procedure = cpv_jrca_next_procedure (data->registration, NULL);
+      from = data->registration->previous_renewal_application;
+      if (procedure == CPV_JRCA_PROCEDURE_MAINTENANCE)
+        from = MAX (from, data->registration->previous_maintenance_application);
+    }
   for (guint i = 0; i < data->audits->len; i++)
     {
       CpvJrcaAudit *audit = g_ptr_array_index (data->audits, i);
@@ -351,7 +359,8 @@ table_5c (const CpvJrcaData *data,
           CpvDay             on,
           gboolean           csv)
 {
-  g_autoptr(GPtrArray) audits = cpv_jrca_form_audits (data, CPV_JRCA_FORM_5C, on);
+  g_autoptr(GPtrArray) audits = cpv_jrca_form_audits (data, CPV_JRCA_FORM_5C, on,
+                                                      CPV_JRCA_PROCEDURE_NONE);
   Table *table = table_new ("番号", "年月日", "組織名（審査種別）", "MS", "役割", "OJT",
                             "審査日数", "ISMS格上固有要件", NULL);
 
@@ -374,9 +383,10 @@ table_5c (const CpvJrcaData *data,
 static Table *
 table_5d (const CpvJrcaData *data,
           CpvDay             on,
+          CpvJrcaProcedure   procedure,
           gboolean           csv)
 {
-  g_autoptr(GPtrArray) audits = cpv_jrca_form_audits (data, CPV_JRCA_FORM_5D, on);
+  g_autoptr(GPtrArray) audits = cpv_jrca_form_audits (data, CPV_JRCA_FORM_5D, on, procedure);
   Table *table = table_new ("番号", "年月日", "組織名", "MS", "役割", "審査日数",
                             "エビデンス提出", "至近1年当該MS実績", "連絡先", NULL);
 
@@ -403,7 +413,8 @@ static Table *
 table_5a (const CpvJrcaData *data,
           CpvDay             on)
 {
-  g_autoptr(GPtrArray) audits = cpv_jrca_form_audits (data, CPV_JRCA_FORM_5A, on);
+  g_autoptr(GPtrArray) audits = cpv_jrca_form_audits (data, CPV_JRCA_FORM_5A, on,
+                                                      CPV_JRCA_PROCEDURE_NONE);
   Table *table = table_new ("番号", "審査組織名称", "組織の識別番号", "MS認証機関／審査実施機関",
                             "MS", "審査種別", "現地審査開始日", "現地審査終了日", "日別の審査時間",
                             "現地審査時間", "現地審査日数", "複合・統合審査", "役割",
@@ -615,7 +626,7 @@ form_table (const CpvJrcaData         *data,
     case CPV_JRCA_FORM_5C:
       return table_5c (data, options->on, csv);
     case CPV_JRCA_FORM_5D:
-      return table_5d (data, options->on, csv);
+      return table_5d (data, options->on, options->procedure, csv);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -911,7 +922,11 @@ draw_person (Pdf                       *pdf,
 {
   g_autofree char *on = format_date_ja (options->on);
 
-  draw_field (pdf, "氏名", or_empty (options->applicant_name));
+  /* The name given for these forms, else the one stored with the registration. */
+  draw_field (pdf, "氏名", options->applicant_name != NULL
+                           ? options->applicant_name
+                           : (data->registration != NULL
+                              ? or_empty (data->registration->applicant_name) : ""));
   draw_field (pdf, "対象MS", "ISMS（情報セキュリティマネジメントシステム）");
   draw_field (pdf, "現審査員資格", registration_grade (data));
   draw_field (pdf, "登録番号", registration_number (data));
@@ -1013,12 +1028,66 @@ draw_4b (Pdf              *pdf,
   pdf->y += 6;
 }
 
+/* Whether @form lists anything: form 5A the record @audit_id (any record when 0). */
+static gboolean
+form_has_content (const CpvJrcaData *data,
+                  CpvJrcaForm        form,
+                  gint64             audit_id,
+                  CpvDay             on,
+                  CpvJrcaProcedure   procedure)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  switch (form)
+    {
+    case CPV_JRCA_FORM_2B:
+      return data->work->len > 0;
+    case CPV_JRCA_FORM_2C:
+      return data->sectors->len > 0;
+    case CPV_JRCA_FORM_4A:
+    case CPV_JRCA_FORM_4B:
+      list = cpv_jrca_form_cpd (data, form, on);
+      return list->len > 0;
+    default:
+      list = cpv_jrca_form_audits (data, form, on, procedure);
+      for (guint i = 0; i < list->len; i++)
+        if (form != CPV_JRCA_FORM_5A || audit_id == 0 ||
+            ((CpvJrcaAudit *) g_ptr_array_index (list, i))->id == audit_id)
+          return TRUE;
+      return FALSE;
+    }
+}
+
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} Sink;
+
+static cairo_status_t
+sink_write_cb (void                *closure,
+               const unsigned char *bytes,
+               unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != NULL ||
+      !g_output_stream_write_all (sink->stream, bytes, length, NULL, sink->cancellable,
+                                  &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The one renderer: every form goes through here, into any stream. A form with nothing to
+ * list is refused before anything is written. */
 static gboolean
 render_pdf (const CpvJrcaData         *data,
             CpvJrcaForm                form,
             gint64                     audit_id,
             const CpvJrcaFormsOptions *options,
-            const char                *path,
+            GOutputStream             *stream,
+            GCancellable              *cancellable,
             GError                   **error)
 {
   static const double weights_2b[] = { 1.2, 1.2, 0.8, 2, 1.6, 3, 0.9, 1.3 };
@@ -1031,17 +1100,19 @@ render_pdf (const CpvJrcaData         *data,
   g_autoptr(GPtrArray) records = NULL;
   cairo_status_t status;
   Pdf pdf = { NULL, NULL, form_titles[form], 0, 0 };
-  gboolean drawn = FALSE;
+  Sink sink = { stream, cancellable, NULL };
+  guint drawn = 0;
 
-  pdf.surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  if (cairo_surface_status (pdf.surface) != CAIRO_STATUS_SUCCESS)
+  if (!form_has_content (data, form, audit_id, options->on, options->procedure))
     {
-      g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_WRITE,
-                   _("Cannot write %s: %s"), path,
-                   cairo_status_to_string (cairo_surface_status (pdf.surface)));
-      cairo_surface_destroy (pdf.surface);
+      g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_EMPTY,
+                   _("Form %s would list nothing: enter the records it lists first."),
+                   form_keys[form]);
       return FALSE;
     }
+
+  pdf.surface = cairo_pdf_surface_create_for_stream (sink_write_cb, &sink, PAGE_WIDTH,
+                                                     PAGE_HEIGHT);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_TITLE, form_titles[form]);
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR, "CPE Vault");
   pdf.cr = cairo_create (pdf.surface);
@@ -1050,24 +1121,22 @@ render_pdf (const CpvJrcaData         *data,
   switch (form)
     {
     case CPV_JRCA_FORM_5A:
-      audits = cpv_jrca_form_audits (data, form, options->on);
+      audits = cpv_jrca_form_audits (data, form, options->on, options->procedure);
       for (guint i = 0; i < audits->len; i++)
         {
           const CpvJrcaAudit *audit = g_ptr_array_index (audits, i);
 
           if (audit_id != 0 && audit->id != audit_id)
             continue;
-          if (drawn)
+          if (drawn++ > 0)
             page_break (&pdf);
           draw_5a (&pdf, audit);
-          drawn = TRUE;
         }
       break;
     case CPV_JRCA_FORM_4B:
       records = cpv_jrca_form_cpd (data, form, options->on);
       for (guint i = 0; i < records->len; i++)
         draw_4b (&pdf, g_ptr_array_index (records, i), i + 1);
-      drawn = records->len > 0;
       break;
     case CPV_JRCA_FORM_5C:
     case CPV_JRCA_FORM_5D:
@@ -1080,7 +1149,6 @@ render_pdf (const CpvJrcaData         *data,
                       : "番号1から年月日順（古い方を先）。エビデンスを添付する場合○。"
                         "至近1年当該MS実績：前回申請受付日以降の当該MS実績に○、"
                         "エビデンスを提出しない案件は連絡先（住所、電話番号等）を記入。", 8);
-      drawn = table->rows->len > 0;
       break;
     case CPV_JRCA_FORM_4A:
       {
@@ -1097,8 +1165,7 @@ render_pdf (const CpvJrcaData         *data,
         hours = format_number (sum);
         total = g_strdup_printf ("合計 %s時間（%u件）", hours, records->len);
         draw_paragraph (&pdf, total, 9.5);
-        drawn = records->len > 0;
-      }
+        }
       break;
     case CPV_JRCA_FORM_2B:
       {
@@ -1118,8 +1185,7 @@ render_pdf (const CpvJrcaData         *data,
                                    it, check.lines[0].met ? "：充足" : "：不足",
                                    security, check.lines[1].met ? "：充足" : "：不足");
         draw_paragraph (&pdf, summary, 9);
-        drawn = table->rows->len > 0;
-      }
+        }
       break;
     case CPV_JRCA_FORM_2C:
       table = form_table (data, form, options, FALSE);
@@ -1127,7 +1193,6 @@ render_pdf (const CpvJrcaData         *data,
       draw_paragraph (&pdf, "通算2年以上の常勤（フルタイム）の実務経験分野を登録できます。"
                             "複数の事業分野の勤務期間が重複する期間はフルタイム勤務期間となりません"
                             "（付属書3、IAF ID1／NACE rev.2）。", 8);
-      drawn = table->rows->len > 0;
       break;
     default:
       g_assert_not_reached ();
@@ -1139,18 +1204,91 @@ render_pdf (const CpvJrcaData         *data,
   status = cairo_surface_status (pdf.surface);
   cairo_surface_destroy (pdf.surface);
 
+  if (sink.error != NULL)
+    {
+      g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_WRITE,
+                   _("The PDF of form %s cannot be written: %s"), form_keys[form],
+                   sink.error->message);
+      g_error_free (sink.error);
+      return FALSE;
+    }
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_WRITE,
-                   _("Cannot write %s: %s"), path, cairo_status_to_string (status));
+                   _("The PDF of form %s cannot be made: %s"), form_keys[form],
+                   cairo_status_to_string (status));
       return FALSE;
     }
-  if (!drawn)
+  return TRUE;
+}
+
+/**
+ * cpv_jrca_form_write_pdf_to_stream:
+ * @audit_id: for form 5A, the one record to print; 0 prints every record, one per page
+ * @stream: where the PDF goes; it is not closed
+ *
+ * Renders an A4 PDF of @form into @stream as it is drawn. Nothing is written when the form
+ * would list nothing (CPV_JRCA_FORMS_ERROR_EMPTY).
+ *
+ * Returns: FALSE with @error set (CPV_JRCA_FORMS_ERROR)
+ */
+gboolean
+cpv_jrca_form_write_pdf_to_stream (const CpvJrcaData         *data,
+                                   CpvJrcaForm                form,
+                                   gint64                     audit_id,
+                                   const CpvJrcaFormsOptions *options,
+                                   GOutputStream             *stream,
+                                   GCancellable              *cancellable,
+                                   GError                   **error)
+{
+  g_return_val_if_fail (data != NULL && options != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (form < CPV_JRCA_N_FORMS, FALSE);
+
+  return render_pdf (data, form, audit_id, options, stream, cancellable, error);
+}
+
+/**
+ * cpv_jrca_form_pdf_bytes:
+ * @audit_id: for form 5A, the one record to print; 0 prints every record, one per page
+ *
+ * cpv_jrca_form_write_pdf_to_stream() into memory (a form is a few hundred kilobytes at most).
+ *
+ * Returns: (transfer full): the PDF, or %NULL with @error set (CPV_JRCA_FORMS_ERROR)
+ */
+GBytes *
+cpv_jrca_form_pdf_bytes (const CpvJrcaData         *data,
+                         CpvJrcaForm                form,
+                         gint64                     audit_id,
+                         const CpvJrcaFormsOptions *options,
+                         GError                   **error)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+
+  g_return_val_if_fail (data != NULL && options != NULL, NULL);
+  g_return_val_if_fail (form < CPV_JRCA_N_FORMS, NULL);
+
+  if (!render_pdf (data, form, audit_id, options, memory, NULL, error))
+    return NULL;
+  g_output_stream_close (memory, NULL, NULL);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Private to the person: the forms hold their records unencrypted. Replaced whole or not at
+ * all. */
+static gboolean
+write_file (const char  *path,
+            const char  *contents,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents_full (path, contents, length, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                 &local_error))
     {
-      g_unlink (path);
-      g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_EMPTY,
-                   _("Form %s would list nothing: enter the records it lists first."),
-                   form_keys[form]);
+      g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_WRITE,
+                   _("Cannot write %s: %s"), path, local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -1164,10 +1302,18 @@ cpv_jrca_form_write_pdf (const CpvJrcaData         *data,
                          const char                *path,
                          GError                   **error)
 {
+  g_autoptr(GBytes) pdf = NULL;
+  gsize length;
+  const char *contents;
+
   g_return_val_if_fail (data != NULL && options != NULL && path != NULL, FALSE);
   g_return_val_if_fail (form < CPV_JRCA_N_FORMS, FALSE);
 
-  return render_pdf (data, form, audit_id, options, path, error);
+  pdf = cpv_jrca_form_pdf_bytes (data, form, audit_id, options, error);
+  if (pdf == NULL)
+    return FALSE;
+  contents = g_bytes_get_data (pdf, &length);
+  return write_file (path, contents, length, error);
 }
 
 static gboolean
@@ -1178,38 +1324,8 @@ write_csv (const CpvJrcaData         *data,
            GError                   **error)
 {
   g_autofree char *text = cpv_jrca_form_csv (data, form, options);
-  g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_set_contents (path, text, -1, &local_error))
-    {
-      g_set_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_WRITE,
-                   _("Cannot write %s: %s"), path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-form_is_empty (const CpvJrcaData *data,
-               CpvJrcaForm        form,
-               CpvDay             on)
-{
-  g_autoptr(GPtrArray) list = NULL;
-
-  switch (form)
-    {
-    case CPV_JRCA_FORM_2B:
-      return data->work->len == 0;
-    case CPV_JRCA_FORM_2C:
-      return data->sectors->len == 0;
-    case CPV_JRCA_FORM_4A:
-    case CPV_JRCA_FORM_4B:
-      list = cpv_jrca_form_cpd (data, form, on);
-      return list->len == 0;
-    default:
-      list = cpv_jrca_form_audits (data, form, on);
-      return list->len == 0;
-    }
+  return write_file (path, text, strlen (text), error);
 }
 
 gboolean
@@ -1228,11 +1344,12 @@ cpv_jrca_forms_write_all (const CpvJrcaData         *data,
       g_autofree char *csv_name = NULL;
       g_autofree char *csv_path = NULL;
 
-      if (form_is_empty (data, f, options->on))
+      if (!form_has_content (data, f, 0, options->on, options->procedure))
         continue;
       if (f == CPV_JRCA_FORM_5A)
         {
-          g_autoptr(GPtrArray) audits = cpv_jrca_form_audits (data, f, options->on);
+          g_autoptr(GPtrArray) audits = cpv_jrca_form_audits (data, f, options->on,
+                                                              options->procedure);
 
           for (guint i = 0; i < audits->len; i++)
             {
@@ -1240,7 +1357,7 @@ cpv_jrca_forms_write_all (const CpvJrcaData         *data,
               g_autofree char *name = g_strdup_printf ("jrca-5a-%u.pdf", i + 1);
               g_autofree char *path = g_build_filename (dir, name, NULL);
 
-              if (!render_pdf (data, f, audit->id, options, path, error))
+              if (!cpv_jrca_form_write_pdf (data, f, audit->id, options, path, error))
                 return FALSE;
               g_ptr_array_add (files, g_steal_pointer (&name));
             }
@@ -1250,7 +1367,7 @@ cpv_jrca_forms_write_all (const CpvJrcaData         *data,
           g_autofree char *name = g_strdup_printf ("jrca-%s.pdf", form_keys[f]);
           g_autofree char *path = g_build_filename (dir, name, NULL);
 
-          if (!render_pdf (data, f, 0, options, path, error))
+          if (!cpv_jrca_form_write_pdf (data, f, 0, options, path, error))
             return FALSE;
           g_ptr_array_add (files, g_steal_pointer (&name));
         }

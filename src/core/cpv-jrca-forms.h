@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "cpv-jrca.h"
 
@@ -41,10 +41,15 @@ typedef enum
 
 typedef struct
 {
-  const char *applicant_name;  /* 氏名 on 5C/5D; NULL leaves the field blank */
+  const char *applicant_name;  /* 氏名 on 4A/5C/5D; NULL: the registration's applicant_name,
+                                * else blank */
   CpvDay      on;              /* the application date: CPD period, last-year marks, "current" */
   GPtrArray  *sector_names;    /* (element-type CpvJrcaSector) from cpv_jrca_sectors_load(),
                                 * for form 2C; NULL prints the numbers only */
+  CpvJrcaProcedure procedure;  /* what 5D is for: MAINTENANCE lists the records since the
+                                * previous maintenance (or renewal) application (seed 004
+                                * 6. b)), RENEWAL since the previous renewal application
+                                * (7. b)); NONE: the registration's next procedure */
 } CpvJrcaFormsOptions;
 
 GQuark       cpv_jrca_forms_error_quark (void);
@@ -55,11 +60,13 @@ gboolean     cpv_jrca_form_from_key     (const char                *key,
 /* The form's Japanese title, e.g. "有効な審査実績の一覧（維持・更新用）（様式5D）". */
 const char  *cpv_jrca_form_title        (CpvJrcaForm                form);
 
-/* The audit records form 5A, 5C and 5D list (not observer; 5D: since the previous renewal
- * application), oldest first. (element-type CpvJrcaAudit) (transfer container) */
+/* The audit records form 5A, 5C and 5D list (not observer; 5D: up to @on, since the previous
+ * application @procedure names, see CpvJrcaFormsOptions), oldest first.
+ * (element-type CpvJrcaAudit) (transfer container) */
 GPtrArray   *cpv_jrca_form_audits       (const CpvJrcaData         *data,
                                          CpvJrcaForm                form,
-                                         CpvDay                     on);
+                                         CpvDay                     on,
+                                         CpvJrcaProcedure           procedure);
 /* The CPD records of forms 4A (the CPD period up to @on) and 4B (those of them that need a
  * form 4B, JRCA-CPD-2). (element-type CpvJrcaCpd) (transfer container) */
 GPtrArray   *cpv_jrca_form_cpd          (const CpvJrcaData         *data,
@@ -71,11 +78,26 @@ char        *cpv_jrca_form_csv          (const CpvJrcaData         *data,
                                          CpvJrcaForm                form,
                                          const CpvJrcaFormsOptions *options);
 
+/* The PDFs: A4, cairo and Pango ("Noto Sans CJK JP"), one renderer behind all three. A form
+ * that would list nothing is refused (CPV_JRCA_FORMS_ERROR_EMPTY) before anything is written.
+ * @audit_id: for form 5A, the one record to print; 0 prints every record, one per page. */
+gboolean     cpv_jrca_form_write_pdf_to_stream (const CpvJrcaData         *data,
+                                                CpvJrcaForm                form,
+                                                gint64                     audit_id,
+                                                const CpvJrcaFormsOptions *options,
+                                                GOutputStream             *stream,
+                                                GCancellable              *cancellable,
+                                                GError                   **error);
+GBytes      *cpv_jrca_form_pdf_bytes    (const CpvJrcaData         *data,
+                                         CpvJrcaForm                form,
+                                         gint64                     audit_id,
+                                         const CpvJrcaFormsOptions *options,
+                                         GError                   **error);
 /**
  * cpv_jrca_form_write_pdf:
  * @audit_id: for form 5A, the one record to print; 0 prints every record, one per page
  *
- * Renders an A4 PDF with cairo and Pango ("Noto Sans CJK JP").
+ * cpv_jrca_form_pdf_bytes() written to @path (mode 0600, replaced whole or not at all).
  *
  * Returns: FALSE with @error set (CPV_JRCA_FORMS_ERROR)
  */

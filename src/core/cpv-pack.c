@@ -12,6 +12,10 @@
 #include "cpv-audit.h"
 #include "cpv-audit-private.h"
 #include "cpv-evidence.h"
+#include "cpv-jrca-evidence.h"
+#include "cpv-jrca-forms.h"
+#include "cpv-jrca-sectors.h"
+#include "cpv-jrca-store.h"
 #include "cpv-readiness.h"
 #include "cpv-records.h"
 #include "cpv-vault-private.h"
@@ -29,9 +33,12 @@
 
 /* The pack holds summary.pdf, activities.csv, evidence/<name> for every evidence item that
  * goes in, and manifest.xml last (it lists the others with size and SHA-256, so it cannot
- * list itself). Evidence bytes go from the vault's chunk stream through libarchive to the
- * output stream one buffer at a time: the pack is never in memory. The summary, the CSV and
- * the manifest are small and are built in memory.
+ * list itself). A JRCA application pack (seed 004 6./7.) holds a checklist and the forms as
+ * PDF in place of the summary and the CSV, and the files linked to the records the forms list;
+ * both kinds are planned into the same PackPlan and written by the same code. Evidence bytes
+ * go from the vault's chunk stream through libarchive to the output stream one buffer at a
+ * time: the pack is never in memory. The summary, the CSV, the checklist, the forms and the
+ * manifest are small and are built in memory.
  *
  * COUNCIL-TLP-1: TLP:RED and secret items stay out unless the person names each one; the
  * manifest records what was left out and why. COUNCIL-SUBMIT-1: --encrypt makes an AES-256
@@ -311,16 +318,51 @@ cpv_pack_manifest_schema_path (void)
 
 /* ---- what goes in --------------------------------------------------------------------------- */
 
+static gboolean
+option_includes (const CpvPackOptions *options,
+                 gint64                evidence_id)
+{
+  for (guint i = 0; i < options->n_include_evidence; i++)
+    if (options->include_evidence[i] == evidence_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* A JRCA record an evidence file belongs to, and its row on form 5D (audit) or 4A (CPD). */
+typedef struct
+{
+  CpvJrcaRecordKind  kind;
+  gint64             id;
+  guint              row;
+  const char        *role;     /* the link's role, interned */
+} JrcaRef;
+
 typedef struct
 {
   CpvEvidence *evidence;
-  GArray      *activity_ids;   /* of gint64 */
-  CpvActivity *first;          /* names the file */
+  GArray      *activity_ids;   /* of gint64 (ISC2 packs) */
+  GArray      *jrca_refs;      /* of JrcaRef (JRCA packs) */
+  CpvActivity *first;          /* names the file (ISC2 packs) */
   gboolean     included;
   char        *reason;         /* why it was left out */
   char        *path;           /* in the ZIP */
   char        *sha256;         /* as written */
 } PackItem;
+
+/* A file made in memory (summary, CSV, checklist, form), written before the evidence. A form
+ * can be near a megabyte (the font subset), so forms are rendered one at a time as they are
+ * written and dropped after: @bytes is NULL until then and again after. */
+typedef struct
+{
+  char       *path;
+  const char *role;            /* "summary", "activities", "checklist", "form" */
+  const char *media_type;
+  const char *form;            /* role "form": the form's key */
+  gint64      record_id;       /* form 5A: its audit record */
+  GBytes     *bytes;
+  goffset     size;            /* known once made */
+  char       *sha256;
+} PackDocument;
 
 typedef struct
 {
@@ -329,10 +371,21 @@ typedef struct
   CpvDay           cycle_start;
   CpvDay           cycle_end;
   CpvDay           date;
-  GPtrArray       *activities;      /* of CpvActivity, oldest first */
+  GPtrArray       *activities;      /* of CpvActivity, oldest first (NULL in JRCA packs) */
   GHashTable      *evidence_of;     /* activity id -> GPtrArray of PackItem (borrowed) */
   GPtrArray       *items;           /* of PackItem, by first appearance */
+  GPtrArray       *documents;       /* of PackDocument, in the order written */
   char            *generated;
+  /* JRCA application packs */
+  CpvJrcaData     *jrca;            /* NULL for ISC2 packs */
+  CpvJrcaProcedure procedure;
+  gboolean         needs_5d;        /* the grade lists audit records (not assistant/expert-only) */
+  GPtrArray       *rows_5d;         /* of CpvJrcaAudit (borrowed), form 5D's rows */
+  GPtrArray       *rows_4a;         /* of CpvJrcaCpd (borrowed), form 4A's rows */
+  GPtrArray       *links;           /* of CpvJrcaEvidenceLink, every link of the credential */
+  char            *applicant;
+  GPtrArray       *sector_names;    /* of CpvJrcaSector, for form 2C; may be NULL */
+  CpvJrcaFormsOptions forms;        /* borrows applicant and sector_names */
 } PackPlan;
 
 static void
@@ -340,10 +393,67 @@ pack_item_free (PackItem *item)
 {
   g_clear_object (&item->evidence);
   g_array_unref (item->activity_ids);
+  g_array_unref (item->jrca_refs);
   g_free (item->reason);
   g_free (item->path);
   g_free (item->sha256);
   g_free (item);
+}
+
+static PackItem *
+pack_item_new (CpvEvidence          *evidence,
+               const CpvPackOptions *options)
+{
+  PackItem *item = g_new0 (PackItem, 1);
+  gboolean red = g_strcmp0 (evidence->tlp, "red") == 0;
+
+  item->evidence = g_object_ref (evidence);
+  item->activity_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  item->jrca_refs = g_array_new (FALSE, FALSE, sizeof (JrcaRef));
+  /* COUNCIL-TLP-1: RED and secret items only when the person names each one. */
+  item->included = !(red || evidence->secret) || option_includes (options, evidence->id);
+  if (!item->included)
+    item->reason = g_strdup (red && evidence->secret ? "TLP:RED and secret"
+                             : red ? "TLP:RED" : "secret");
+  return item;
+}
+
+static void
+pack_document_free (PackDocument *document)
+{
+  g_free (document->path);
+  g_clear_pointer (&document->bytes, g_bytes_unref);
+  g_free (document->sha256);
+  g_free (document);
+}
+
+static void
+document_set_bytes (PackDocument *document,
+                    GBytes       *bytes)
+{
+  document->bytes = bytes;
+  document->size = g_bytes_get_size (bytes);
+  g_free (document->sha256);
+  document->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* Takes @bytes; NULL for a form made when it is written. */
+static PackDocument *
+add_document (PackPlan   *plan,
+              const char *path,
+              const char *role,
+              const char *media_type,
+              GBytes     *bytes)
+{
+  PackDocument *document = g_new0 (PackDocument, 1);
+
+  document->path = g_strdup (path);
+  document->role = role;
+  document->media_type = media_type;
+  if (bytes != NULL)
+    document_set_bytes (document, bytes);
+  g_ptr_array_add (plan->documents, document);
+  return document;
 }
 
 static void
@@ -354,17 +464,31 @@ pack_plan_clear (PackPlan *plan)
   g_clear_pointer (&plan->activities, g_ptr_array_unref);
   g_clear_pointer (&plan->evidence_of, g_hash_table_unref);
   g_clear_pointer (&plan->items, g_ptr_array_unref);
+  g_clear_pointer (&plan->documents, g_ptr_array_unref);
   g_clear_pointer (&plan->generated, g_free);
+  g_clear_pointer (&plan->rows_5d, g_ptr_array_unref);
+  g_clear_pointer (&plan->rows_4a, g_ptr_array_unref);
+  g_clear_pointer (&plan->links, g_ptr_array_unref);
+  g_clear_pointer (&plan->jrca, cpv_jrca_data_free);
+  g_clear_pointer (&plan->applicant, g_free);
+  g_clear_pointer (&plan->sector_names, g_ptr_array_unref);
 }
 
+/* Every item the person asked to include must be one the pack would hold. */
 static gboolean
-option_includes (const CpvPackOptions *options,
-                 gint64                evidence_id)
+check_includes (const CpvPackOptions  *options,
+                GHashTable            *by_evidence,
+                GError               **error)
 {
   for (guint i = 0; i < options->n_include_evidence; i++)
-    if (options->include_evidence[i] == evidence_id)
-      return TRUE;
-  return FALSE;
+    if (!g_hash_table_contains (by_evidence, &options->include_evidence[i]))
+      {
+        g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_INVALID,
+                     _("Evidence item %lld is not part of this pack"),
+                     (long long) options->include_evidence[i]);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 static int
@@ -381,7 +505,7 @@ compare_activities (gconstpointer a,
 }
 
 static gboolean
-plan_pack (CpvVault              *vault,
+plan_isc2 (CpvVault              *vault,
            CpvProgramRegistry    *registry,
            const CpvPackOptions  *options,
            PackPlan              *plan,
@@ -391,9 +515,6 @@ plan_pack (CpvVault              *vault,
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) local_error = NULL;
   gint64 credential_id = options->credential_id;
-
-  plan->date = options->date != 0 ? options->date : cpv_day_today ();
-  plan->generated = _cpv_now_iso ();
 
   if (options->audit_id != 0)
     {
@@ -464,7 +585,6 @@ plan_pack (CpvVault              *vault,
         return FALSE;
     }
 
-  plan->items = g_ptr_array_new_with_free_func ((GDestroyNotify) pack_item_free);
   plan->evidence_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                              (GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < plan->activities->len; i++)
@@ -486,17 +606,8 @@ plan_pack (CpvVault              *vault,
 
           if (item == NULL)
             {
-              gboolean red = g_strcmp0 (item_evidence->tlp, "red") == 0;
-
-              item = g_new0 (PackItem, 1);
-              item->evidence = g_object_ref (item_evidence);
-              item->activity_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+              item = pack_item_new (item_evidence, options);
               item->first = activity;
-              item->included = !(red || item_evidence->secret) ||
-                               option_includes (options, item_evidence->id);
-              if (!item->included)
-                item->reason = g_strdup (red && item_evidence->secret ? "TLP:RED and secret"
-                                         : red ? "TLP:RED" : "secret");
               g_ptr_array_add (plan->items, item);
               g_hash_table_insert (by_evidence, &item->evidence->id, item);
             }
@@ -505,14 +616,8 @@ plan_pack (CpvVault              *vault,
         }
     }
 
-  for (guint i = 0; i < options->n_include_evidence; i++)
-    if (!g_hash_table_contains (by_evidence, &options->include_evidence[i]))
-      {
-        g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_INVALID,
-                     _("Evidence item %lld is not part of this pack"),
-                     (long long) options->include_evidence[i]);
-        return FALSE;
-      }
+  if (!check_includes (options, by_evidence, error))
+    return FALSE;
 
   /* The fixed files first, so that no evidence name takes theirs. */
   g_hash_table_add (taken, g_strdup ("evidence/"));
@@ -582,9 +687,11 @@ format_size (goffset size)
 
 typedef struct
 {
-  cairo_t *cr;
-  double   y;
-  int      page;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  GByteArray      *bytes;
+  double           y;
+  int              page;
 } Pdf;
 
 static cairo_status_t
@@ -609,6 +716,42 @@ pdf_footer (Pdf *pdf)
   pango_cairo_show_layout (pdf->cr, layout);
   pango_font_description_free (font);
   g_object_unref (layout);
+}
+
+static void
+pdf_begin (Pdf        *pdf,
+           const char *title)
+{
+  pdf->bytes = g_byte_array_new ();
+  pdf->surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, pdf->bytes, PAGE_WIDTH,
+                                                      PAGE_HEIGHT);
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (pdf->surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "CPE Vault " PACKAGE_VERSION);
+  pdf->cr = cairo_create (pdf->surface);
+  cairo_set_source_rgb (pdf->cr, 0, 0, 0);
+  pdf->y = MARGIN;
+  pdf->page = 1;
+}
+
+/* Finishes the document: the PDF in @out, or the cairo status that went wrong. */
+static cairo_status_t
+pdf_end (Pdf     *pdf,
+         GBytes **out)
+{
+  cairo_status_t status;
+
+  pdf_footer (pdf);
+  cairo_destroy (pdf->cr);
+  cairo_surface_finish (pdf->surface);
+  status = cairo_surface_status (pdf->surface);
+  cairo_surface_destroy (pdf->surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    g_byte_array_unref (pdf->bytes);
+  else
+    *out = g_byte_array_free_to_bytes (pdf->bytes);
+  pdf->bytes = NULL;
+  return status;
 }
 
 static void
@@ -673,21 +816,14 @@ summary_pdf (PackPlan              *plan,
              const CpvPackOptions  *options,
              GError               **error)
 {
-  GByteArray *bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
+  GBytes *bytes = NULL;
   cairo_status_t status;
-  Pdf pdf = { NULL, MARGIN, 1 };
+  Pdf pdf = { NULL, };
   double group_a = 0, group_b = 0;
   char a[11], b[11], today[11];
   g_autofree char *line = NULL;
 
-  surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, bytes, PAGE_WIDTH, PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "CPE evidence pack");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
-                                  "CPE Vault " PACKAGE_VERSION);
-  pdf.cr = cairo_create (surface);
-  cairo_set_source_rgb (pdf.cr, 0, 0, 0);
-
+  pdf_begin (&pdf, "CPE evidence pack");
   pdf_paragraph (&pdf, "CPE evidence pack", FONT_TITLE, 0, 8);
   cpv_day_format_buf (plan->date, today);
   if (options->member != NULL && *options->member != '\0')
@@ -805,19 +941,14 @@ summary_pdf (PackPlan              *plan,
         }
     }
 
-  pdf_footer (&pdf);
-  cairo_destroy (pdf.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = pdf_end (&pdf, &bytes);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO,
                    _("The summary PDF could not be made: %s"), cairo_status_to_string (status));
-      g_byte_array_unref (bytes);
       return NULL;
     }
-  return g_byte_array_free_to_bytes (bytes);
+  return bytes;
 }
 
 /* ---- CSV ------------------------------------------------------------------------------------ */
@@ -900,26 +1031,557 @@ activities_csv (PackPlan           *plan,
   return g_string_free_to_bytes (out);
 }
 
-/* ---- manifest ------------------------------------------------------------------------------- */
+/* ---- JRCA application packs ----------------------------------------------------------------- */
 
-typedef struct
+static gboolean
+is_jrca (CpvProgramRegistry *registry,
+         CpvCredential      *credential)
 {
-  char    *path;
-  char    *role;
-  goffset  size;
-  char    *sha256;
-  char    *media_type;
-} FixedFile;
+  CpvProgram *program = registry != NULL
+                        ? cpv_program_registry_lookup (registry, credential->program) : NULL;
+
+  if (program != NULL)
+    return cpv_program_get_kind (program) == CPV_PROGRAM_KIND_JRCA;
+  return g_str_has_prefix (credential->program, "jrca");
+}
+
+/* COUNCIL-style names are Japanese whatever the locale, like the forms (JRCA-LANG-1), so that
+ * they stay the same from one pack to the next. */
+static const char *
+form_file_title (CpvJrcaForm form)
+{
+  switch (form)
+    {
+    case CPV_JRCA_FORM_2C:
+      return "業務経験のある事業分野申請書";
+    case CPV_JRCA_FORM_4A:
+      return "CPD実績の記録（A）";
+    case CPV_JRCA_FORM_4B:
+      return "CPD実績の記録（B）";
+    case CPV_JRCA_FORM_5A:
+      return "有効な審査実績";
+    case CPV_JRCA_FORM_5D:
+      return "有効な審査実績の一覧";
+    default:
+      return cpv_jrca_form_to_key (form);
+    }
+}
+
+static const char *
+link_role_file_title (const char *role)
+{
+  static const char * const titles[][2] = {
+    { "form-5a", "様式5A" }, { "schedule", "審査スケジュール" }, { "report", "審査報告書" },
+    { "form-3a", "様式3A" }, { "certificate", "修了証" }, { "programme", "プログラム" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (role, titles[i][0]) == 0)
+      return titles[i][1];
+  return "その他";
+}
+
+/* 様式5D_有効な審査実績の一覧.pdf, 様式5A_03_<organisation>.pdf; form-5d.pdf, form-5a-03.pdf */
+static char *
+form_file_name (GHashTable  *taken,
+                CpvPackNames names,
+                CpvJrcaForm  form,
+                guint        row,
+                const char  *organisation)
+{
+  const char *key = cpv_jrca_form_to_key (form);
+  g_autofree char *stem = NULL;
+
+  if (names == CPV_PACK_NAMES_ASCII)
+    stem = row != 0 ? g_strdup_printf ("form-%s-%02u", key, row)
+                    : g_strdup_printf ("form-%s", key);
+  else
+    {
+      g_autofree char *upper = g_ascii_strup (key, -1);
+      g_autofree char *safe = organisation != NULL && *organisation != '\0'
+                              ? cpv_pack_safe_component (organisation, FALSE, 60) : NULL;
+
+      if (row != 0)
+        stem = g_strdup_printf ("様式%s_%02u_%s", upper, row,
+                                safe != NULL ? safe : form_file_title (form));
+      else
+        stem = g_strdup_printf ("様式%s_%s", upper, form_file_title (form));
+    }
+  return unique_name (taken, stem, "", ".pdf");
+}
+
+/* evidence/5D-03_審査スケジュール_<original name>, evidence/4a-02_certificate_<ascii name> */
+static char *
+jrca_evidence_name (GHashTable    *taken,
+                    CpvPackNames   names,
+                    const JrcaRef *ref,
+                    CpvEvidence   *evidence)
+{
+  const char *file_name = evidence->file_name != NULL ? evidence->file_name : "";
+  g_autofree char *ext = extension_of (file_name);
+  g_autofree char *original = g_strndup (file_name, strlen (file_name) - strlen (ext));
+  const char *form = ref->kind == CPV_JRCA_RECORD_AUDIT ? "5D" : "4A";
+  g_autofree char *stem = NULL;
+
+  if (names == CPV_PACK_NAMES_ASCII)
+    {
+      g_autofree char *lower = g_ascii_strdown (form, -1);
+      g_autofree char *role = cpv_pack_safe_component (ref->role, TRUE, 20);
+      g_autofree char *safe = cpv_pack_safe_component (original, TRUE, 60);
+
+      /* A name with no ASCII at all (Japanese) leaves "_": drop it. */
+      if (g_str_equal (safe, "_"))
+        stem = g_strdup_printf ("evidence/%s-%02u_%s", lower, ref->row, role);
+      else
+        stem = g_strdup_printf ("evidence/%s-%02u_%s_%s", lower, ref->row, role, safe);
+    }
+  else
+    {
+      g_autofree char *safe = cpv_pack_safe_component (original, FALSE, 100);
+
+      stem = g_strdup_printf ("evidence/%s-%02u_%s_%s", form, ref->row,
+                              link_role_file_title (ref->role), safe);
+    }
+  return unique_name (taken, stem, "", ext);
+}
+
+static guint
+audit_row (GPtrArray *rows,
+           gint64     audit_id)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (((CpvJrcaAudit *) rows->pdata[i])->id == audit_id)
+      return i + 1;
+  return 0;
+}
+
+static guint
+cpd_row (GPtrArray *rows,
+         gint64     cpd_id)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (((CpvJrcaCpd *) rows->pdata[i])->id == cpd_id)
+      return i + 1;
+  return 0;
+}
+
+/* Plans a form; it is made when it is written (make_document). */
+static void
+add_form (PackPlan           *plan,
+          GHashTable         *taken,
+          CpvPackNames        names,
+          CpvJrcaForm         form,
+          const CpvJrcaAudit *audit,
+          guint               row)
+{
+  g_autofree char *name = form_file_name (taken, names, form, row,
+                                          audit != NULL ? audit->organisation : NULL);
+  PackDocument *document = add_document (plan, name, "form", "application/pdf", NULL);
+
+  document->form = cpv_jrca_form_to_key (form);
+  document->record_id = audit != NULL ? audit->id : 0;
+}
+
+/* Makes a planned form into @document->bytes. */
+static gboolean
+make_document (PackPlan      *plan,
+               PackDocument  *document,
+               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  CpvJrcaForm form;
+  GBytes *pdf;
+
+  if (document->bytes != NULL)
+    return TRUE;
+  if (!cpv_jrca_form_from_key (document->form, &form))
+    g_return_val_if_reached (FALSE);
+  pdf = cpv_jrca_form_pdf_bytes (plan->jrca, form, document->record_id, &plan->forms,
+                                 &local_error);
+  if (pdf == NULL)
+    {
+      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO, _("Form %s could not be made: %s"),
+                   document->form, local_error->message);
+      return FALSE;
+    }
+  document_set_bytes (document, pdf);
+  return TRUE;
+}
+
+static gboolean
+audit_has_link (PackPlan   *plan,
+                gint64      audit_id,
+                const char *role)
+{
+  for (guint i = 0; i < plan->links->len; i++)
+    {
+      CpvJrcaEvidenceLink *link = plan->links->pdata[i];
+
+      if (link->record_kind == CPV_JRCA_RECORD_AUDIT && link->record_id == audit_id &&
+          g_strcmp0 (link->role, role) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
 
 static void
-fixed_file_free (FixedFile *file)
+checklist_line (Pdf        *pdf,
+                const char *text)
 {
-  g_free (file->path);
-  g_free (file->role);
-  g_free (file->sha256);
-  g_free (file->media_type);
-  g_free (file);
+  g_autofree char *box = g_strdup_printf ("□ %s", text);
+
+  pdf_paragraph (pdf, box, FONT_BODY, 10, 3);
 }
+
+/* One page: what is in the pack, and what JRCA also needs that the app cannot make (seed 004
+ * 6. and 7., the tables of 提出資料). */
+static GBytes *
+checklist_pdf (PackPlan  *plan,
+               GError   **error)
+{
+  CpvJrcaRegistration *registration = plan->jrca->registration;
+  gboolean renewal = plan->procedure == CPV_JRCA_PROCEDURE_RENEWAL;
+  g_autoptr(GString) without_evidence = g_string_new (NULL);
+  guint n_without_evidence = 0;
+  g_autofree char *line = NULL;
+  GBytes *bytes = NULL;
+  cairo_status_t status;
+  Pdf pdf = { NULL, };
+  char day[11];
+
+  pdf_begin (&pdf, "JRCA application checklist");
+  pdf_paragraph (&pdf, renewal ? _("JRCA renewal application: checklist")
+                               : _("JRCA maintenance application: checklist"), FONT_TITLE, 0, 8);
+  line = g_strdup_printf (_("Applicant: %s"), plan->applicant != NULL ? plan->applicant : "");
+  pdf_paragraph (&pdf, line, FONT_BODY, 0, 2);
+  g_clear_pointer (&line, g_free);
+  line = g_strdup_printf (_("Grade and registration number: %s %s"),
+                          cpv_jrca_grade_label (registration->grade),
+                          registration->registration_number != NULL
+                          ? registration->registration_number : "");
+  pdf_paragraph (&pdf, line, FONT_BODY, 0, 2);
+  g_clear_pointer (&line, g_free);
+  cpv_day_format_buf (plan->date, day);
+  line = g_strdup_printf (_("Application date: %s"), day);
+  pdf_paragraph (&pdf, line, FONT_BODY, 0, 10);
+  g_clear_pointer (&line, g_free);
+
+  pdf_paragraph (&pdf, _("In this pack"), FONT_HEADING, 0, 2);
+  for (guint i = 0; i < plan->documents->len; i++)
+    {
+      PackDocument *document = plan->documents->pdata[i];
+      CpvJrcaForm form;
+
+      if (document->form != NULL && cpv_jrca_form_from_key (document->form, &form))
+        {
+          line = g_strdup_printf ("%s — %s", document->path, cpv_jrca_form_title (form));
+          checklist_line (&pdf, line);
+          g_clear_pointer (&line, g_free);
+        }
+      else
+        checklist_line (&pdf, document->path);
+    }
+  for (guint i = 0; i < plan->items->len; i++)
+    if (((PackItem *) plan->items->pdata[i])->included)
+      checklist_line (&pdf, ((PackItem *) plan->items->pdata[i])->path);
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      PackItem *item = plan->items->pdata[i];
+
+      if (!item->included)
+        {
+          line = g_strdup_printf (_("Evidence item %lld (%s) left out: %s (COUNCIL-TLP-1). "
+                                    "Include it explicitly if JRCA needs it."),
+                                  (long long) item->evidence->id, item->evidence->kind,
+                                  item->reason);
+          checklist_line (&pdf, line);
+          g_clear_pointer (&line, g_free);
+        }
+    }
+  pdf_paragraph (&pdf, _("The form PDFs are aids for copying into JRCA's official forms, not "
+                         "the forms themselves."), FONT_SMALL, 0, 10);
+
+  pdf_paragraph (&pdf, _("Also send (CPE Vault cannot make these)"), FONT_HEADING, 0, 2);
+  checklist_line (&pdf, _("Form 1-I, the registration application including the pledge: sign it, "
+                          "or print your name and seal it."));
+  checklist_line (&pdf, _("Form 8, the transfer slip with a copy of the record of your fee "
+                          "payment."));
+  if (plan->needs_5d && plan->rows_5d->len == 0)
+    checklist_line (&pdf, _("Form 5D: no audit records of this period are entered yet; add them "
+                            "before you apply."));
+  else if (plan->needs_5d && !renewal)
+    checklist_line (&pdf, _("Form 5D: sign it, or print your name and seal it, to pledge that "
+                            "the records are true."));
+  else if (plan->needs_5d)
+    for (guint i = 0; i < plan->rows_5d->len; i++)
+      {
+        CpvJrcaAudit *audit = plan->rows_5d->pdata[i];
+        g_autoptr(GString) missing = g_string_new (NULL);
+        const char *roles[] = { "form-5a", "schedule",
+                                audit->body_iaf_accredited ? NULL : "report" };
+
+        if (!cpv_jrca_audit_has_evidence (audit))
+          {
+            g_string_append_printf (without_evidence, "%s%u", without_evidence->len > 0 ? ", " : "",
+                                    i + 1);
+            n_without_evidence++;
+            continue;
+          }
+        for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+          if (roles[r] != NULL && !audit_has_link (plan, audit->id, roles[r]))
+            g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "",
+                                    cpv_jrca_evidence_role_label (roles[r]));
+        if (missing->len > 0)
+          {
+            line = g_strdup_printf (_("Form 5D row %u: %s not stored in the vault; add the "
+                                      "copies you hold."), i + 1, missing->str);
+            checklist_line (&pdf, line);
+            g_clear_pointer (&line, g_free);
+          }
+      }
+  if (n_without_evidence > 0)
+    {
+      line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Form 5D row %s has no evidence: sign the pledge on "
+                                           "form 5D, or print your name and seal it, and give "
+                                           "the organisation's contact details if the audit is "
+                                           "of the last year.",
+                                           "Form 5D rows %s have no evidence: sign the pledge on "
+                                           "form 5D, or print your name and seal it, and give "
+                                           "the organisations' contact details for the audits "
+                                           "of the last year.", n_without_evidence),
+                              without_evidence->str);
+      checklist_line (&pdf, line);
+      g_clear_pointer (&line, g_free);
+    }
+  if (plan->rows_4a->len == 0)
+    checklist_line (&pdf, _("Form 4A: no CPD records of the CPD period are entered yet."));
+  if (renewal)
+    checklist_line (&pdf, _("Photo, only to replace the one on your auditor card: 45 × 36 mm or "
+                            "30 × 25 mm, taken within the last 6 months, your name on the back."));
+
+  status = pdf_end (&pdf, &bytes);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_IO,
+                   _("The checklist PDF could not be made: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  return bytes;
+}
+
+static gboolean
+plan_jrca (CpvVault              *vault,
+           CpvProgramRegistry    *registry,
+           const CpvPackOptions  *options,
+           PackPlan              *plan,
+           GError               **error)
+{
+  g_autoptr(GHashTable) by_evidence = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) rows_4b = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *checklist_name = options->names == CPV_PACK_NAMES_ASCII ? "checklist.pdf"
+                                                                      : "提出チェックリスト.pdf";
+  gint64 credential_id = options->jrca_credential_id;
+  CpvJrcaRegistration *registration;
+  CpvJrcaGrade grade;
+  GBytes *checklist;
+
+  plan->credential = cpv_vault_get_credential (vault, credential_id, &local_error);
+  if (plan->credential == NULL)
+    {
+      g_set_error_literal (error, CPV_PACK_ERROR, CPV_PACK_ERROR_NOT_FOUND, local_error->message);
+      return FALSE;
+    }
+  if (!is_jrca (registry, plan->credential))
+    {
+      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_INVALID,
+                   _("Credential %lld (%s) is not a JRCA registration: a JRCA application pack "
+                     "is made for a JRCA credential"), (long long) credential_id,
+                   plan->credential->code);
+      return FALSE;
+    }
+  plan->jrca = cpv_vault_load_jrca_data (vault, credential_id, error);
+  if (plan->jrca == NULL)
+    return FALSE;
+  registration = plan->jrca->registration;
+  if (registration == NULL)
+    {
+      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_INVALID,
+                   _("Credential %lld (%s) has no JRCA registration yet: enter its grade, "
+                     "registration number and dates first"), (long long) credential_id,
+                   plan->credential->code);
+      return FALSE;
+    }
+  plan->procedure = options->jrca_procedure != CPV_JRCA_PROCEDURE_NONE
+                    ? options->jrca_procedure : cpv_jrca_next_procedure (registration, NULL);
+  if (plan->procedure == CPV_JRCA_PROCEDURE_NONE)
+    {
+      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_INVALID,
+                   _("Credential %lld (%s) has neither a maintenance deadline nor an expiry date: "
+                     "say whether the pack is for maintenance or renewal"),
+                   (long long) credential_id, plan->credential->code);
+      return FALSE;
+    }
+
+  /* Form 5D is for auditors and lead auditors; assistants and expert-only holders send no
+   * audit records (seed 004 6. and 7., JRCA-EXPERT-1). */
+  grade = cpv_jrca_effective_grade (registration);
+  plan->needs_5d = !registration->expert_only &&
+                   (grade == CPV_JRCA_GRADE_AUDITOR || grade == CPV_JRCA_GRADE_LEAD);
+  plan->applicant = g_strdup (options->member != NULL && *options->member != '\0'
+                              ? options->member : registration->applicant_name);
+  /* The sector names only label form 2C: without them it shows the numbers. */
+  plan->sector_names = cpv_jrca_sectors_load (NULL, &local_error);
+  if (plan->sector_names == NULL)
+    {
+      g_debug ("Form 2C without sector names: %s", local_error->message);
+      g_clear_error (&local_error);
+    }
+  plan->forms.applicant_name = plan->applicant;
+  plan->forms.on = plan->date;
+  plan->forms.sector_names = plan->sector_names;
+  plan->forms.procedure = plan->procedure;
+
+  plan->rows_5d = plan->needs_5d ? cpv_jrca_form_audits (plan->jrca, CPV_JRCA_FORM_5D,
+                                                         plan->date, plan->procedure)
+                                 : g_ptr_array_new ();
+  plan->rows_4a = cpv_jrca_form_cpd (plan->jrca, CPV_JRCA_FORM_4A, plan->date);
+  rows_4b = cpv_jrca_form_cpd (plan->jrca, CPV_JRCA_FORM_4B, plan->date);
+  plan->links = cpv_vault_list_jrca_evidence_for_credential (vault, credential_id, error);
+  if (plan->links == NULL)
+    return FALSE;
+
+  /* The evidence: at renewal the files of the records form 5D marks with evidence (7. c), d));
+   * at maintenance none (6. b): 維持申請では審査のエビデンスは不要). Form 3A belongs to
+   * upgrades. Always the files of the CPD records form 4A lists. */
+  for (guint i = 0; i < plan->links->len; i++)
+    {
+      CpvJrcaEvidenceLink *link = plan->links->pdata[i];
+      JrcaRef ref = { link->record_kind, link->record_id, 0, g_intern_string (link->role) };
+      PackItem *item;
+
+      if (link->record_kind == CPV_JRCA_RECORD_AUDIT)
+        {
+          guint row = audit_row (plan->rows_5d, link->record_id);
+
+          if (plan->procedure != CPV_JRCA_PROCEDURE_RENEWAL ||
+              g_strcmp0 (link->role, "form-3a") == 0 || row == 0 ||
+              !cpv_jrca_audit_has_evidence (plan->rows_5d->pdata[row - 1]))
+            continue;
+          ref.row = row;
+        }
+      else
+        {
+          ref.row = cpd_row (plan->rows_4a, link->record_id);
+          if (ref.row == 0)
+            continue;
+        }
+
+      item = g_hash_table_lookup (by_evidence, &link->evidence_id);
+      if (item == NULL)
+        {
+          g_autoptr(CpvEvidence) evidence = cpv_vault_get_evidence (vault, link->evidence_id,
+                                                                     error);
+
+          if (evidence == NULL)
+            return FALSE;
+          item = pack_item_new (evidence, options);
+          g_ptr_array_add (plan->items, item);
+          g_hash_table_insert (by_evidence, &item->evidence->id, item);
+        }
+      g_array_append_val (item->jrca_refs, ref);
+    }
+  if (!check_includes (options, by_evidence, error))
+    return FALSE;
+
+  /* The forms, in the order of the seed's tables; names after their rows. */
+  g_hash_table_add (taken, g_utf8_casefold (checklist_name, -1));
+  if (plan->rows_5d->len > 0)
+    add_form (plan, taken, options->names, CPV_JRCA_FORM_5D, NULL, 0);
+  for (guint i = 0; plan->procedure == CPV_JRCA_PROCEDURE_RENEWAL && i < plan->rows_5d->len; i++)
+    {
+      CpvJrcaAudit *audit = plan->rows_5d->pdata[i];
+
+      /* Seed 004 7. c): a form 5A for every record with 「エビデンス提出」○ on form 5D. */
+      if (cpv_jrca_audit_has_evidence (audit))
+        add_form (plan, taken, options->names, CPV_JRCA_FORM_5A, audit, i + 1);
+    }
+  if (plan->rows_4a->len > 0)
+    add_form (plan, taken, options->names, CPV_JRCA_FORM_4A, NULL, 0);
+  if (rows_4b->len > 0)
+    add_form (plan, taken, options->names, CPV_JRCA_FORM_4B, NULL, 0);
+  if (plan->jrca->sectors->len > 0)
+    add_form (plan, taken, options->names, CPV_JRCA_FORM_2C, NULL, 0);
+  if (plan->documents->len == 0 && plan->items->len == 0)
+    {
+      g_set_error (error, CPV_PACK_ERROR, CPV_PACK_ERROR_INVALID,
+                   _("There is nothing to pack for the JRCA application of credential %lld "
+                     "(%s) yet: enter the CPD records of the period first"),
+                   (long long) credential_id, plan->credential->code);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      PackItem *item = plan->items->pdata[i];
+
+      if (item->included)
+        item->path = jrca_evidence_name (taken, options->names,
+                                         &g_array_index (item->jrca_refs, JrcaRef, 0),
+                                         item->evidence);
+    }
+
+  /* The checklist lists the others, so it is made last and goes first. */
+  checklist = checklist_pdf (plan, error);
+  if (checklist == NULL)
+    return FALSE;
+  add_document (plan, checklist_name, "checklist", "application/pdf", checklist);
+  g_ptr_array_insert (plan->documents, 0,
+                      g_ptr_array_steal_index (plan->documents, plan->documents->len - 1));
+  return TRUE;
+}
+
+/* Plans either kind of pack; every file of it except the evidence is made here, in memory. */
+static gboolean
+plan_pack (CpvVault              *vault,
+           CpvProgramRegistry    *registry,
+           const CpvPackOptions  *options,
+           PackPlan              *plan,
+           GError               **error)
+{
+  GBytes *summary;
+
+  plan->date = options->date != 0 ? options->date : cpv_day_today ();
+  plan->generated = _cpv_now_iso ();
+  plan->items = g_ptr_array_new_with_free_func ((GDestroyNotify) pack_item_free);
+  plan->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) pack_document_free);
+
+  if (options->jrca_credential_id != 0)
+    {
+      if (options->audit_id != 0 || options->credential_id != 0)
+        {
+          g_set_error_literal (error, CPV_PACK_ERROR, CPV_PACK_ERROR_INVALID,
+                               _("A pack is for one thing: an audit request, a credential's "
+                                 "cycle or a JRCA application"));
+          return FALSE;
+        }
+      return plan_jrca (vault, registry, options, plan, error);
+    }
+
+  if (!plan_isc2 (vault, registry, options, plan, error))
+    return FALSE;
+  summary = summary_pdf (plan, registry, options, error);
+  if (summary == NULL)
+    return FALSE;
+  add_document (plan, "summary.pdf", "summary", "application/pdf", summary);
+  add_document (plan, "activities.csv", "activities", "text/csv",
+                activities_csv (plan, registry));
+  return TRUE;
+}
+
+/* ---- manifest ------------------------------------------------------------------------------- */
 
 static void
 write_activity_refs (xmlTextWriterPtr writer,
@@ -934,10 +1596,28 @@ write_activity_refs (xmlTextWriterPtr writer,
     }
 }
 
+static void
+write_jrca_refs (xmlTextWriterPtr writer,
+                 GArray          *refs)
+{
+  for (guint i = 0; i < refs->len; i++)
+    {
+      const JrcaRef *ref = &g_array_index (refs, JrcaRef, i);
+
+      xmlTextWriterStartElement (writer, BAD_CAST "jrca-record");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "kind",
+                                   BAD_CAST (ref->kind == CPV_JRCA_RECORD_AUDIT ? "audit"
+                                                                                : "cpd"));
+      xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "id", "%" G_GINT64_FORMAT, ref->id);
+      xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "row", "%u", ref->row);
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "role", BAD_CAST ref->role);
+      xmlTextWriterEndElement (writer);
+    }
+}
+
 static GBytes *
 manifest_xml (PackPlan              *plan,
-              const CpvPackOptions  *options,
-              GPtrArray             *fixed)
+              const CpvPackOptions  *options)
 {
   xmlBufferPtr buffer = xmlBufferCreate ();
   xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
@@ -980,19 +1660,37 @@ manifest_xml (PackPlan              *plan,
       cpv_day_format_buf (plan->audit->due, day);
       xmlTextWriterWriteAttribute (writer, BAD_CAST "audit-due", BAD_CAST day);
     }
+  if (plan->jrca != NULL)
+    {
+      const char *number = plan->jrca->registration->registration_number;
+
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "jrca-procedure",
+                                   BAD_CAST (plan->procedure == CPV_JRCA_PROCEDURE_RENEWAL
+                                             ? "renewal" : "maintenance"));
+      cpv_day_format_buf (plan->date, day);
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "application-date", BAD_CAST day);
+      if (number != NULL && *number != '\0')
+        xmlTextWriterWriteAttribute (writer, BAD_CAST "registration-number", BAD_CAST number);
+    }
   xmlTextWriterEndElement (writer);
 
-  for (guint i = 0; i < fixed->len; i++)
+  for (guint i = 0; i < plan->documents->len; i++)
     {
-      FixedFile *file = fixed->pdata[i];
+      PackDocument *document = plan->documents->pdata[i];
 
       xmlTextWriterStartElement (writer, BAD_CAST "file");
-      xmlTextWriterWriteAttribute (writer, BAD_CAST "path", BAD_CAST file->path);
-      xmlTextWriterWriteAttribute (writer, BAD_CAST "role", BAD_CAST file->role);
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "path", BAD_CAST document->path);
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "role", BAD_CAST document->role);
       xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "size", "%" G_GOFFSET_FORMAT,
-                                         file->size);
-      xmlTextWriterWriteAttribute (writer, BAD_CAST "sha256", BAD_CAST file->sha256);
-      xmlTextWriterWriteAttribute (writer, BAD_CAST "media-type", BAD_CAST file->media_type);
+                                         document->size);
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "sha256", BAD_CAST document->sha256);
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "media-type",
+                                   BAD_CAST document->media_type);
+      if (document->form != NULL)
+        xmlTextWriterWriteAttribute (writer, BAD_CAST "form", BAD_CAST document->form);
+      if (document->record_id != 0)
+        xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "record-id", "%" G_GINT64_FORMAT,
+                                           document->record_id);
       xmlTextWriterEndElement (writer);
     }
   for (guint i = 0; i < plan->items->len; i++)
@@ -1022,6 +1720,7 @@ manifest_xml (PackPlan              *plan,
       if (!item->included)
         xmlTextWriterWriteAttribute (writer, BAD_CAST "reason", BAD_CAST item->reason);
       write_activity_refs (writer, item->activity_ids);
+      write_jrca_refs (writer, item->jrca_refs);
       xmlTextWriterEndElement (writer);
     }
   xmlTextWriterEndElement (writer);
@@ -1157,31 +1856,15 @@ static gboolean
 write_bytes_entry (struct archive  *archive,
                    Sink            *sink,
                    const char      *path,
-                   const char      *role,
-                   const char      *media_type,
                    GBytes          *bytes,
                    gint64           mtime,
-                   GPtrArray       *fixed,
                    GError         **error)
 {
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
 
-  if (!begin_entry (archive, sink, path, length, mtime, FALSE, error) ||
-      !write_data (archive, sink, data, length, error))
-    return FALSE;
-  if (fixed != NULL)
-    {
-      FixedFile *file = g_new0 (FixedFile, 1);
-
-      file->path = g_strdup (path);
-      file->role = g_strdup (role);
-      file->size = length;
-      file->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-      file->media_type = g_strdup (media_type);
-      g_ptr_array_add (fixed, file);
-    }
-  return TRUE;
+  return begin_entry (archive, sink, path, length, mtime, FALSE, error) &&
+         write_data (archive, sink, data, length, error);
 }
 
 static gboolean
@@ -1247,8 +1930,11 @@ write_evidence_entry (CpvVault        *vault,
  * @options: what goes in
  * @out_path: the ZIP to write; it appears only when complete
  *
- * Writes the evidence pack. With @options->encrypt the result holds the generated passphrase,
- * which is not stored anywhere: show it once with cpv_pack_submit_advice().
+ * Writes the evidence pack: for an audit request or a credential's cycle (ISC2 and other CPE
+ * programs), or with @options->jrca_credential_id a JRCA maintenance or renewal application
+ * (the forms as PDF, a checklist, and the files linked to the records the forms list). With
+ * @options->encrypt the result holds the generated passphrase, which is not stored anywhere:
+ * show it once with cpv_pack_submit_advice().
  *
  * Returns: (transfer full): what was written, or %NULL with @error set (no file left behind)
  */
@@ -1263,9 +1949,6 @@ cpv_vault_write_pack (CpvVault              *vault,
   g_autoptr(CpvPackResult) result = g_new0 (CpvPackResult, 1);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) output = NULL;
-  g_autoptr(GPtrArray) fixed = g_ptr_array_new_with_free_func ((GDestroyNotify) fixed_file_free);
-  g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GBytes) csv = NULL;
   g_autoptr(GBytes) manifest = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -1274,6 +1957,7 @@ cpv_vault_write_pack (CpvVault              *vault,
   Sink sink = { NULL, cancellable, NULL };
   struct archive *archive = NULL;
   gint64 mtime = g_date_time_to_unix (now);
+  gboolean existed = FALSE;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
@@ -1284,12 +1968,9 @@ cpv_vault_write_pack (CpvVault              *vault,
     goto out;
   if (!plan_pack (vault, registry, options, &plan, error))
     goto out;
-  pdf = summary_pdf (&plan, registry, options, error);
-  if (pdf == NULL)
-    goto out;
-  csv = activities_csv (&plan, registry);
 
   file = g_file_new_for_path (out_path);
+  existed = g_file_query_exists (file, NULL);
   output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
   if (output == NULL)
     {
@@ -1322,11 +2003,17 @@ cpv_vault_write_pack (CpvVault              *vault,
       goto fail;
     }
 
-  if (!write_bytes_entry (archive, &sink, "summary.pdf", "summary", "application/pdf", pdf,
-                          mtime, fixed, error) ||
-      !write_bytes_entry (archive, &sink, "activities.csv", "activities", "text/csv", csv, mtime,
-                          fixed, error))
-    goto fail;
+  for (guint i = 0; i < plan.documents->len; i++)
+    {
+      PackDocument *document = plan.documents->pdata[i];
+
+      if (!make_document (&plan, document, error) ||
+          !write_bytes_entry (archive, &sink, document->path, document->bytes, mtime, error))
+        goto fail;
+      /* One form at a time in memory: its size and SHA-256 stay for the manifest. */
+      if (document->form != NULL)
+        g_clear_pointer (&document->bytes, g_bytes_unref);
+    }
 
   buffer = g_malloc (BUFFER_SIZE);
   for (guint i = 0; i < plan.items->len; i++)
@@ -1344,8 +2031,8 @@ cpv_vault_write_pack (CpvVault              *vault,
       result->evidence_bytes += item->evidence->size;
     }
 
-  manifest = manifest_xml (&plan, options, fixed);
-  if (!write_bytes_entry (archive, &sink, MANIFEST_NAME, NULL, NULL, manifest, mtime, NULL, error))
+  manifest = manifest_xml (&plan, options);
+  if (!write_bytes_entry (archive, &sink, MANIFEST_NAME, manifest, mtime, error))
     goto fail;
   if (archive_write_close (archive) != ARCHIVE_OK)
     {
@@ -1358,7 +2045,8 @@ cpv_vault_write_pack (CpvVault              *vault,
                    _("The pack cannot be written to %s: %s"), out_path, local_error->message);
       goto fail;
     }
-  result->n_files = fixed->len + result->n_evidence + 1;
+  result->n_files = plan.documents->len + result->n_evidence + 1;
+  result->jrca_procedure = plan.jrca != NULL ? plan.procedure : CPV_JRCA_PROCEDURE_NONE;
   result->path = g_strdup (out_path);
   ok = TRUE;
   goto out;
@@ -1366,12 +2054,15 @@ cpv_vault_write_pack (CpvVault              *vault,
 fail:
   if (output != NULL && !g_output_stream_is_closed (G_OUTPUT_STREAM (output)))
     {
-      /* Closing with a cancelled cancellable drops the temporary file: the target is left as
-       * it was. */
+      /* Closing with a cancelled cancellable drops the temporary file that replaces an
+       * existing target, which is left as it was. A new target is written in place: remove
+       * the half-written pack. */
       g_autoptr(GCancellable) abort = g_cancellable_new ();
 
       g_cancellable_cancel (abort);
       g_output_stream_close (G_OUTPUT_STREAM (output), abort, NULL);
+      if (!existed)
+        g_file_delete (file, NULL, NULL);
     }
 out:
   if (archive != NULL)
@@ -1717,4 +2408,49 @@ out:
     xmlFreeDoc (doc);
   archive_read_free (archive);
   return ok ? g_steal_pointer (&verification) : NULL;
+}
+
+/**
+ * cpv_vault_list_pack_withheld:
+ * @registry: (nullable): the programs
+ * @options: the pack as it would be written; its include list is ignored
+ *
+ * The evidence items the pack of @options covers but leaves out unless the person includes
+ * each one (COUNCIL-TLP-1: TLP:RED or secret), in pack order: what an export dialog offers to
+ * tick. The same plan as cpv_vault_write_pack(), so that the two never disagree.
+ *
+ * Returns: (transfer full) (element-type CpvEvidence): the items, or %NULL with @error set
+ */
+GPtrArray *
+cpv_vault_list_pack_withheld (CpvVault              *vault,
+                              CpvProgramRegistry    *registry,
+                              const CpvPackOptions  *options,
+                              GError               **error)
+{
+  CpvPackOptions planned;
+  PackPlan plan = { NULL, };
+  GPtrArray *withheld = NULL;
+
+  g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  planned = *options;
+  planned.include_evidence = NULL;
+  planned.n_include_evidence = 0;
+  if (_cpv_vault_lock (vault, error) == NULL)
+    return NULL;
+  if (plan_pack (vault, registry, &planned, &plan, error))
+    {
+      withheld = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < plan.items->len; i++)
+        {
+          PackItem *item = g_ptr_array_index (plan.items, i);
+
+          if (!item->included)
+            g_ptr_array_add (withheld, g_object_ref (item->evidence));
+        }
+    }
+  pack_plan_clear (&plan);
+  _cpv_vault_unlock (vault);
+  return withheld;
 }

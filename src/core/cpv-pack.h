@@ -39,8 +39,11 @@ typedef enum
 
 /**
  * CpvPackNames:
- * @CPV_PACK_NAMES_COUNCIL: `yymmdd_<title>（<organisation>）.ext` (COUNCIL-NAME-1)
- * @CPV_PACK_NAMES_ASCII: `yymmdd_a<activity>_<ascii-title>_<kind>.ext`
+ * @CPV_PACK_NAMES_COUNCIL: `yymmdd_<title>（<organisation>）.ext` (COUNCIL-NAME-1); JRCA packs
+ *   `様式5D_有効な審査実績の一覧.pdf`, `様式5A_03_<organisation>.pdf`,
+ *   `evidence/5D-03_審査スケジュール_<file name>`, `evidence/4A-02_修了証_<file name>`
+ * @CPV_PACK_NAMES_ASCII: `yymmdd_a<activity>_<ascii-title>_<kind>.ext`; JRCA packs
+ *   `form-5d.pdf`, `form-5a-03.pdf`, `evidence/5d-03_schedule_<ascii name>` …
  */
 typedef enum
 {
@@ -76,6 +79,7 @@ typedef struct
   guint    n_evidence;
   guint    n_excluded;
   guint64  evidence_bytes;
+  CpvJrcaProcedure jrca_procedure;  /* a JRCA pack: the application it was made for */
 } CpvPackResult;
 
 typedef struct
@@ -120,6 +124,14 @@ char                *cpv_pack_safe_component     (const char            *name,
                                                   gboolean               ascii_only,
                                                   gsize                  max_bytes);
 char                *cpv_pack_manifest_schema_path (void);
+
+/* The TLP:RED and secret items (of CpvEvidence) the pack of @options covers but leaves out
+ * unless included one by one (COUNCIL-TLP-1), from the same plan the writer uses; the
+ * include list of @options is ignored. For export dialogs. */
+GPtrArray           *cpv_vault_list_pack_withheld (CpvVault             *vault,
+                                                  CpvProgramRegistry    *registry,
+                                                  const CpvPackOptions  *options,
+                                                  GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpvPackResult, cpv_pack_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpvPackVerification, cpv_pack_verification_free)

@@ -15,6 +15,7 @@
 #include "cpv-test-util.h"
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -302,8 +303,13 @@ static void
 test_5d (Fixture       *f,
          gconstpointer  user_data)
 {
-  g_autofree char *text = render (f, CPV_JRCA_FORM_5D, 0);
-  g_autofree char *csv = cpv_jrca_form_csv (f->data, CPV_JRCA_FORM_5D, &f->options);
+  g_autofree char *text = NULL;
+  g_autofree char *csv = NULL;
+
+  /* For a renewal: the ~3 years since the previous renewal application (seed 004 7. b)). */
+  f->options.procedure = CPV_JRCA_PROCEDURE_RENEWAL;
+  text = render (f, CPV_JRCA_FORM_5D, 0);
+  csv = cpv_jrca_form_csv (f->data, CPV_JRCA_FORM_5D, &f->options);
 
   assert_contains (text, "株式会社みなと物流");
   /* Contact details only for the last-year record without evidence. */
@@ -315,6 +321,27 @@ test_5d (Fixture       *f,
   assert_contains (csv, "3,2026/02/09,\"株式会社みなと物流 本社（情報システム部門）\n"
                         "サーベイランス審査\",ISMS,メンバー,1.5,,○,"
                         "東京都港区三田1-2-3 03-1234-5678\r\n");
+}
+
+/* For a maintenance: only what came after the previous maintenance application (seed 004
+ * 6. b)); without a procedure, the registration's next one (here the maintenance, due
+ * 2026-09-30 before the expiry date). */
+static void
+test_5d_maintenance (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *explicit_csv = NULL;
+
+  g_assert_cmpint (f->options.procedure, ==, CPV_JRCA_PROCEDURE_NONE);
+  csv = cpv_jrca_form_csv (f->data, CPV_JRCA_FORM_5D, &f->options);
+  g_assert_null (strstr (csv, "ひかりデータサービス株式会社"));
+  assert_contains (csv, "1,2025/10/20,\"さくら電子工業株式会社 横浜事業所");
+  assert_contains (csv, "2,2026/02/09,\"株式会社みなと物流");
+
+  f->options.procedure = CPV_JRCA_PROCEDURE_MAINTENANCE;
+  explicit_csv = cpv_jrca_form_csv (f->data, CPV_JRCA_FORM_5D, &f->options);
+  g_assert_cmpstr (explicit_csv, ==, csv);
 }
 
 static void
@@ -392,6 +419,83 @@ test_write_all (Fixture       *f,
   cpv_test_rm_rf (dir);
 }
 
+/* One renderer behind the three ways out: a stream, memory, a file. */
+static void
+test_stream_and_bytes (Fixture       *f,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) untouched = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) closed = g_memory_output_stream_new_resizable ();
+  g_autoptr(CpvJrcaData) empty = cpv_jrca_data_new (1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "form-5a-from-bytes.pdf", NULL);
+  g_autofree char *text = NULL;
+  GStatBuf info;
+
+  g_assert_true (cpv_jrca_form_write_pdf_to_stream (f->data, CPV_JRCA_FORM_5D, 0, &f->options,
+                                                    memory, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (memory, NULL, NULL));
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)), >,
+                    1000);
+  g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)), 5,
+                   "%PDF-", 5);
+
+  /* In memory, one record of form 5A; cpv_jrca_form_write_pdf() writes the same, privately. */
+  bytes = cpv_jrca_form_pdf_bytes (f->data, CPV_JRCA_FORM_5A, 2, &f->options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 5, "%PDF-", 5);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+  text = run_tool ((const char * const[]) { "pdftotext", path, "-", NULL });
+  assert_contains (text, "さくら電子工業株式会社");
+  g_assert_null (strstr (text, "ひかりデータ"));
+  g_assert_true (cpv_jrca_form_write_pdf (f->data, CPV_JRCA_FORM_5A, 2, &f->options, path,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+
+  /* Nothing to list (no records; a 5A record that is not there): refused before anything is
+   * written into the stream. */
+  g_assert_false (cpv_jrca_form_write_pdf_to_stream (empty, CPV_JRCA_FORM_5D, 0, &f->options,
+                                                     untouched, NULL, &error));
+  g_assert_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_assert_null (cpv_jrca_form_pdf_bytes (f->data, CPV_JRCA_FORM_5A, 4242, &f->options,
+                                          &error));
+  g_assert_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_EMPTY);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (untouched)),
+                    ==, 0);
+
+  /* A stream that fails: an error that names the form. */
+  g_assert_true (g_output_stream_close (closed, NULL, NULL));
+  g_assert_false (cpv_jrca_form_write_pdf_to_stream (f->data, CPV_JRCA_FORM_4A, 0, &f->options,
+                                                     closed, NULL, &error));
+  g_assert_error (error, CPV_JRCA_FORMS_ERROR, CPV_JRCA_FORMS_ERROR_WRITE);
+  assert_contains (error->message, "4a");
+}
+
+/* 氏名: the name given for the forms, else the one stored with the registration. */
+static void
+test_applicant_name (Fixture       *f,
+                     gconstpointer  user_data)
+{
+  g_autofree char *given = NULL;
+  g_autofree char *stored = NULL;
+
+  f->data->registration->applicant_name = g_strdup ("登録 太郎");
+  given = render (f, CPV_JRCA_FORM_5D, 0);
+  assert_contains (given, "審査 花子");
+  g_assert_null (strstr (given, "登録 太郎"));
+  f->options.applicant_name = NULL;
+  stored = render (f, CPV_JRCA_FORM_5D, 0);
+  assert_contains (stored, "登録 太郎");
+}
+
 /* A form with nothing to list is refused, not written empty. */
 static void
 test_empty (void)
@@ -421,9 +525,12 @@ main (int    argc,
   ADD ("/rules/jrca/JRCA-DAYS-1/form-5a", test_5a);
   ADD ("/rules/jrca/JRCA-UPGRADE-1/form-5c", test_5c);
   ADD ("/rules/jrca/JRCA-LANG-1/form-5d-western-calendar-dates", test_5d);
+  ADD ("/rules/jrca/JRCA-MAINT-1/form-5d-since-previous-maintenance", test_5d_maintenance);
   ADD ("/rules/jrca/JRCA-CPD-2/forms-4a-4b", test_4a_4b);
   ADD ("/rules/jrca/JRCA-HIST-1/forms-2b-2c", test_2b_2c);
   ADD ("/jrca/forms/write-all", test_write_all);
+  ADD ("/jrca/forms/stream-and-bytes", test_stream_and_bytes);
+  ADD ("/jrca/forms/applicant-name", test_applicant_name);
 #undef ADD
   g_test_add_func ("/jrca/forms/empty", test_empty);
 
