@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cpv-jrca-files.h"
 #include "cpv-jrca-store.h"
 #include "cpv-window.h"
 
@@ -21,7 +22,11 @@
  * each day shows the day arithmetic of JRCA-DAYS-1 as the core computes it, and the total
  * follows while typing. The on-site start and end are the first and last day entered. The
  * record is built from the fields and checked by the core on every change; Save stays
- * available and the core validates again when saving. */
+ * available and the core validates again when saving.
+ *
+ * The record's files (form 5A, schedules, the report …) are attached in the Evidence Files
+ * group once the record is stored; linking a file sets the record's flag in the vault, and the
+ * switches below follow at once. */
 
 struct _CpvJrcaAuditEditor
 {
@@ -59,6 +64,7 @@ struct _CpvJrcaAuditEditor
   GtkSwitch      *masked_switch;
   AdwEntryRow    *contact_row;
   GtkLabel       *evidence_label;
+  CpvJrcaFiles   *files_group;
 
   CpvSession     *session;
   gint64          credential_id;
@@ -369,6 +375,38 @@ changed_cb (CpvJrcaAuditEditor *self)
   update (self);
 }
 
+/* Linking a file set the record's flag in the vault (never cleared by unlinking): show what
+ * is stored now, keeping the rest of the form as typed. */
+/* Save waits while a file is stored: the link sets a flag that Save would write back. */
+static void
+files_busy_cb (CpvJrcaAuditEditor *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
+                            !cpv_jrca_files_get_busy (self->files_group));
+}
+
+static void
+files_changed_cb (CpvJrcaAuditEditor *self)
+{
+  CpvVault *vault = self->session != NULL ? cpv_session_get_vault (self->session) : NULL;
+  g_autoptr(CpvJrcaAudit) stored = NULL;
+
+  if (vault == NULL || self->audit_id == 0)
+    return;
+  stored = cpv_vault_get_jrca_audit (vault, self->audit_id, NULL);
+  if (stored == NULL)
+    return;
+  if (stored->attested_by_org)
+    gtk_switch_set_active (self->attested_org_switch, TRUE);
+  if (stored->has_schedule)
+    gtk_switch_set_active (self->schedule_switch, TRUE);
+  if (stored->has_report)
+    gtk_switch_set_active (self->report_copy_switch, TRUE);
+  if (stored->has_form_3a)
+    gtk_switch_set_active (self->form_3a_switch, TRUE);
+  update (self);
+}
+
 static void
 remove_day_clicked_cb (GtkButton *button,
                        GtkWidget *row)
@@ -471,6 +509,8 @@ save_clicked_cb (CpvJrcaAuditEditor *self)
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   gboolean saved;
 
+  if (cpv_jrca_files_get_busy (self->files_group))
+    return;
   self->save_tried = TRUE;
   if (message == NULL && vault == NULL)
     message = g_strdup (_("The vault is locked. Unlock it and enter the record again."));
@@ -568,6 +608,7 @@ cpv_jrca_audit_editor_class_init (CpvJrcaAuditEditorClass *klass)
 
   object_class->dispose = cpv_jrca_audit_editor_dispose;
 
+  g_type_ensure (CPV_TYPE_JRCA_FILES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cpevault/CpeVault/cpv-jrca-audit-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaAuditEditor, window_title);
@@ -602,9 +643,12 @@ cpv_jrca_audit_editor_class_init (CpvJrcaAuditEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaAuditEditor, masked_switch);
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaAuditEditor, contact_row);
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaAuditEditor, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, CpvJrcaAuditEditor, files_group);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_day_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, files_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, files_busy_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -657,6 +701,7 @@ cpv_jrca_audit_editor_new (GtkWindow          *parent,
     }
   /* TRANSLATORS: the subtitle of the audit record editor */
   adw_window_title_set_subtitle (self->window_title, _("Form 5A"));
+  cpv_jrca_files_set_record (self->files_group, session, CPV_JRCA_RECORD_AUDIT, self->audit_id);
   update (self);
   return self;
 }

@@ -13,13 +13,18 @@
 #include <glib/gi18n.h>
 
 #include "cpv-cpd-lint.h"
+#include "cpv-jrca-files.h"
 #include "cpv-jrca-store.h"
 #include "cpv-window.h"
 
 /* Form 4A (date, hours, kind with the evidence each kind needs, JRCA-CPD-2) and form 4B
  * (purpose, what was learned). The 4B check of the core (JRCA-CPD-3) runs on every change of
  * "what was learned" and lists each problem with its reason and JRCA's own example. It is
- * advice: Save never depends on it. */
+ * advice: Save never depends on it.
+ *
+ * The record's files (certificate, programme, schedule …) are attached in the Evidence Files
+ * group once the record is stored; linking a file sets the record's flag in the vault, and the
+ * switches follow at once. */
 
 struct _CpvJrcaCpdEditor
 {
@@ -44,6 +49,7 @@ struct _CpvJrcaCpdEditor
   GtkTextView    *learned_view;
   GtkBox         *lint_box;
   GtkLabel       *lint_ok_label;
+  CpvJrcaFiles   *files_group;
 
   CpvSession     *session;
   gint64          credential_id;
@@ -275,6 +281,36 @@ changed_cb (CpvJrcaCpdEditor *self)
   update (self);
 }
 
+/* Linking a file set the record's flag in the vault (never cleared by unlinking): show what
+ * is stored now, keeping the rest of the form as typed. */
+/* Save waits while a file is stored: the link sets a flag that Save would write back. */
+static void
+files_busy_cb (CpvJrcaCpdEditor *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button),
+                            !cpv_jrca_files_get_busy (self->files_group));
+}
+
+static void
+files_changed_cb (CpvJrcaCpdEditor *self)
+{
+  CpvVault *vault = self->session != NULL ? cpv_session_get_vault (self->session) : NULL;
+  g_autoptr(CpvJrcaCpd) stored = NULL;
+
+  if (vault == NULL || self->cpd_id == 0)
+    return;
+  stored = cpv_vault_get_jrca_cpd (vault, self->cpd_id, NULL);
+  if (stored == NULL)
+    return;
+  if (stored->has_certificate)
+    gtk_switch_set_active (self->certificate_switch, TRUE);
+  if (stored->has_program)
+    gtk_switch_set_active (self->program_switch, TRUE);
+  if (stored->has_schedule)
+    gtk_switch_set_active (self->schedule_switch, TRUE);
+  update (self);
+}
+
 static void
 save_clicked_cb (CpvJrcaCpdEditor *self)
 {
@@ -285,6 +321,8 @@ save_clicked_cb (CpvJrcaCpdEditor *self)
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   gboolean saved;
 
+  if (cpv_jrca_files_get_busy (self->files_group))
+    return;
   self->save_tried = TRUE;
   if (message == NULL && vault == NULL)
     message = g_strdup (_("The vault is locked. Unlock it and enter the record again."));
@@ -368,6 +406,7 @@ cpv_jrca_cpd_editor_class_init (CpvJrcaCpdEditorClass *klass)
 
   object_class->dispose = cpv_jrca_cpd_editor_dispose;
 
+  g_type_ensure (CPV_TYPE_JRCA_FILES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cpevault/CpeVault/cpv-jrca-cpd-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaCpdEditor, window_title);
@@ -389,8 +428,11 @@ cpv_jrca_cpd_editor_class_init (CpvJrcaCpdEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaCpdEditor, learned_view);
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaCpdEditor, lint_box);
   gtk_widget_class_bind_template_child (widget_class, CpvJrcaCpdEditor, lint_ok_label);
+  gtk_widget_class_bind_template_child (widget_class, CpvJrcaCpdEditor, files_group);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, files_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, files_busy_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -442,6 +484,7 @@ cpv_jrca_cpd_editor_new (GtkWindow        *parent,
     }
   /* TRANSLATORS: the subtitle of the CPD record editor */
   adw_window_title_set_subtitle (self->window_title, _("Forms 4A and 4B"));
+  cpv_jrca_files_set_record (self->files_group, session, CPV_JRCA_RECORD_CPD, self->cpd_id);
   update (self);
   return self;
 }

@@ -21,6 +21,7 @@
 #include "cpv-jrca-registration-editor.h"
 #include "cpv-jrca-sectors.h"
 #include "cpv-jrca-store.h"
+#include "cpv-pack-dialog.h"
 #include "cpv-status-labels.h"
 #include "cpv-window.h"
 
@@ -626,6 +627,7 @@ work_group (CpvJrcaPage       *self,
       row = new_row (title, subtitle->str);
       g_string_free (subtitle, TRUE);
       add_button (row, "user-trash-symbolic", _("Remove"), "jrca.remove-work", work->id);
+      make_activatable (row, "jrca.edit-work", work->id);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   if (data->work == NULL || data->work->len == 0)
@@ -672,6 +674,7 @@ sectors_group (CpvJrcaPage       *self,
       if (cpv_jrca_sector_qualifies (data->sectors, period->sector, today))
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip (_("Qualifies"), "success"));
       add_button (row, "user-trash-symbolic", _("Remove"), "jrca.remove-sector", period->id);
+      make_activatable (row, "jrca.edit-sector", period->id);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   if (data->sectors == NULL || data->sectors->len == 0)
@@ -693,6 +696,8 @@ credential_header (CpvJrcaPage   *self,
                                                   : credential->code);
   GtkWidget *subtitle = gtk_label_new (_("JRCA ISMS auditor"));
   GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export Forms…"));
+  GtkWidget *pack = gtk_button_new_with_mnemonic (_("_Application Pack…"));
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -710,8 +715,20 @@ credential_header (CpvJrcaPage   *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (export), "x", credential->id);
   gtk_widget_add_css_class (export, "pill");
 
+  /* The maintenance or renewal application as one ZIP: forms and the records' files. The two
+   * buttons stack, so that the header still fits a phone's width. */
+  gtk_widget_set_tooltip_text (pack, _("Write the forms and the files that prove the records "
+                                       "into one ZIP for JRCA"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (pack), "jrca.application-pack");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (pack), "x", credential->id);
+  gtk_widget_add_css_class (pack, "pill");
+
+  gtk_widget_set_valign (actions, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (actions), export);
+  gtk_box_append (GTK_BOX (actions), pack);
+
   gtk_box_append (GTK_BOX (box), titles);
-  gtk_box_append (GTK_BOX (box), export);
+  gtk_box_append (GTK_BOX (box), actions);
   return box;
 }
 
@@ -862,20 +879,26 @@ edit_cpd_cb (GtkWidget  *widget,
 }
 
 static void
+load_sectors (CpvJrcaPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->sectors != NULL)
+    return;
+  self->sectors = cpv_jrca_sectors_load (NULL, &error);
+  if (self->sectors == NULL)
+    g_warning ("The business sectors of annex 3 could not be read: %s", error->message);
+}
+
+static void
 add_period (CpvJrcaPage       *self,
             gint64             credential_id,
             CpvJrcaPeriodKind  kind)
 {
   if (self->session == NULL)
     return;
-  if (kind == CPV_JRCA_PERIOD_SECTOR && self->sectors == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->sectors = cpv_jrca_sectors_load (NULL, &error);
-      if (self->sectors == NULL)
-        g_warning ("The business sectors of annex 3 could not be read: %s", error->message);
-    }
+  if (kind == CPV_JRCA_PERIOD_SECTOR)
+    load_sectors (self);
   track_dialog (self, GTK_WINDOW (cpv_jrca_period_editor_new (parent_window (self),
                                                               self->session, credential_id,
                                                               kind, self->sectors)));
@@ -895,6 +918,38 @@ add_sector_cb (GtkWidget  *widget,
                GVariant   *parameter)
 {
   add_period (CPV_JRCA_PAGE (widget), g_variant_get_int64 (parameter), CPV_JRCA_PERIOD_SECTOR);
+}
+
+static void
+edit_work_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CpvJrcaPage *self = CPV_JRCA_PAGE (widget);
+  const CpvJrcaWork *work = find_record (self, G_STRUCT_OFFSET (CpvJrcaData, work),
+                                         g_variant_get_int64 (parameter), NULL);
+
+  if (self->session == NULL || work == NULL)
+    return;
+  track_dialog (self, GTK_WINDOW (cpv_jrca_period_editor_new_for_work (parent_window (self),
+                                                                       self->session, work)));
+}
+
+static void
+edit_sector_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CpvJrcaPage *self = CPV_JRCA_PAGE (widget);
+  const CpvJrcaSectorWork *period = find_record (self, G_STRUCT_OFFSET (CpvJrcaData, sectors),
+                                                 g_variant_get_int64 (parameter), NULL);
+
+  if (self->session == NULL || period == NULL)
+    return;
+  load_sectors (self);
+  track_dialog (self, GTK_WINDOW (cpv_jrca_period_editor_new_for_sector (parent_window (self),
+                                                                         self->session, period,
+                                                                         self->sectors)));
 }
 
 typedef gboolean (*RemoveFunc) (CpvVault *vault, gint64 id, GError **error);
@@ -1110,6 +1165,19 @@ folder_chosen_cb (GtkNativeDialog *chooser,
 }
 
 static void
+application_pack_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CpvJrcaPage *self = CPV_JRCA_PAGE (widget);
+
+  if (self->session == NULL)
+    return;
+  track_dialog (self, GTK_WINDOW (cpv_pack_dialog_new (parent_window (self), self->session, 0,
+                                                       g_variant_get_int64 (parameter), 0)));
+}
+
+static void
 export_forms_cb (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
@@ -1217,10 +1285,14 @@ cpv_jrca_page_class_init (CpvJrcaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "jrca.edit-cpd", "x", edit_cpd_cb);
   gtk_widget_class_install_action (widget_class, "jrca.remove-cpd", "x", remove_cpd_cb);
   gtk_widget_class_install_action (widget_class, "jrca.add-work", "x", add_work_cb);
+  gtk_widget_class_install_action (widget_class, "jrca.edit-work", "x", edit_work_cb);
   gtk_widget_class_install_action (widget_class, "jrca.remove-work", "x", remove_work_cb);
   gtk_widget_class_install_action (widget_class, "jrca.add-sector", "x", add_sector_cb);
+  gtk_widget_class_install_action (widget_class, "jrca.edit-sector", "x", edit_sector_cb);
   gtk_widget_class_install_action (widget_class, "jrca.remove-sector", "x", remove_sector_cb);
   gtk_widget_class_install_action (widget_class, "jrca.export-forms", "x", export_forms_cb);
+  gtk_widget_class_install_action (widget_class, "jrca.application-pack", "x",
+                                   application_pack_cb);
 }
 
 static void

@@ -1,4 +1,4 @@
-/* cpv-pack-dialog.c — export an evidence pack for an audit or a credential's cycle
+/* cpv-pack-dialog.c — export an evidence pack for an audit, a cycle or a JRCA application
  *
  * Copyright 2026 The CPE Vault authors
  *
@@ -15,21 +15,29 @@
 
 #include "cpv-application.h"
 #include "cpv-audit.h"
+#include "cpv-evidence-util.h"
 #include "cpv-evidence.h"
+#include "cpv-jrca-store.h"
 #include "cpv-pack.h"
-#include "cpv-readiness.h"
 #include "cpv-records.h"
 
 /* The pack is written by the core (cpv_vault_write_pack_async) straight from the vault into
- * the chosen file; the dialog only gathers the options. The generated passphrase lives in this
- * dialog until it closes, and is wiped then. */
+ * the chosen file; the dialog only gathers the options. Which TLP:RED and secret items the
+ * pack would leave out comes from the core's own plan (cpv_vault_list_pack_withheld), so the
+ * list always matches what is written. A JRCA credential's subject is its maintenance or
+ * renewal application (forms as PDF and the files linked to the records). The generated
+ * passphrase lives in this dialog until it closes, and is wiped then. */
 
 struct _CpvPackDialog
 {
   AdwWindow             parent_instance;
 
   GtkStack             *stack;
+  AdwPreferencesGroup  *subject_group;
   AdwComboRow          *subject_row;
+  AdwPreferencesGroup  *jrca_group;
+  AdwComboRow          *procedure_row;
+  AdwEntryRow          *applicant_row;
   AdwComboRow          *names_row;
   AdwEntryRow          *organisation_row;
   AdwEntryRow          *member_row;
@@ -41,6 +49,7 @@ struct _CpvPackDialog
   GtkLabel             *summary_label;
   AdwPreferencesGroup  *passphrase_group;
   GtkLabel             *passphrase_label;
+  GtkLabel             *advice_label;
   GtkLabel             *verify_label;
   GtkButton            *verify_button;
 
@@ -53,6 +62,13 @@ struct _CpvPackDialog
   gboolean              busy;
   char                 *path;          /* the pack written */
   char                 *passphrase;    /* shown once; wiped when the dialog goes */
+  CpvJrcaRegistration  *registration;  /* of the JRCA subject shown, or NULL */
+  GCancellable         *list_cancellable;
+  GArray               *pending_ticks; /* ticked items to tick again once listed */
+  GtkLabel             *withheld_placeholder;
+  gboolean              listing;       /* the core plans the pack to list what it leaves out */
+  gboolean              filling;
+  gboolean              writing_jrca;  /* the pack being (or last) written is a JRCA one */
 };
 
 G_DEFINE_FINAL_TYPE (CpvPackDialog, cpv_pack_dialog, ADW_TYPE_WINDOW)
@@ -62,7 +78,21 @@ typedef struct
   gint64 audit_id;
   gint64 credential_id;
   int    cycles_back;
+  gint64 jrca_credential_id;   /* a JRCA maintenance or renewal application */
 } Subject;
+
+typedef struct
+{
+  CpvVault           *vault;
+  CpvProgramRegistry *registry;
+  CpvPackOptions      options;
+} ListJob;
+
+/* The positions of the procedure row's items. */
+enum {
+  PROCEDURE_MAINTENANCE,
+  PROCEDURE_RENEWAL,
+};
 
 /* Helpers ------------------------------------------------------------------------------- */
 
@@ -110,138 +140,297 @@ set_busy (CpvPackDialog *self,
           gboolean       busy)
 {
   self->busy = busy;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy && !self->listing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->verify_button), !busy);
 }
 
-/* The activities the pack covers, as the core's plan takes them: the auditor's selection, or
- * the credential's activities in the chosen cycle. */
-static GHashTable *
-subject_activities (CpvPackDialog  *self,
-                    const Subject  *subject,
-                    gint64         *credential_id,
-                    GError        **error)
+/* Export waits until the list of items to tick is there. */
+static void
+set_listing (CpvPackDialog *self,
+             gboolean       listing)
 {
-  CpvVault *vault = cpv_session_get_vault (self->session);
-  CpvProgramRegistry *registry = cpv_session_get_registry (self->session);
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  if (subject->audit_id != 0)
-    {
-      g_autoptr(CpvAuditRequest) request = cpv_vault_get_audit (vault, registry,
-                                                                subject->audit_id, error);
-
-      if (request == NULL)
-        return NULL;
-      *credential_id = request->credential_id;
-      for (guint i = 0; i < request->activity_ids->len; i++)
-        g_hash_table_add (ids, g_memdup2 (&g_array_index (request->activity_ids, gint64, i),
-                                          sizeof (gint64)));
-    }
-  else
-    {
-      g_autoptr(CpvCycleReadiness) cycle = cpv_readiness_check_cycle (vault, registry,
-                                                                      subject->credential_id,
-                                                                      subject->cycles_back,
-                                                                      error);
-
-      if (cycle == NULL)
-        return NULL;
-      *credential_id = subject->credential_id;
-      for (guint i = 0; i < cycle->records->len; i++)
-        {
-          CpvRecordReadiness *record = cycle->records->pdata[i];
-
-          if (record->subject == CPV_READINESS_ACTIVITY)
-            g_hash_table_add (ids, g_memdup2 (&record->id, sizeof (gint64)));
-        }
-    }
-  return g_steal_pointer (&ids);
-}
-
-static char *
-withheld_reason (CpvEvidence *evidence)
-{
-  gboolean red = g_strcmp0 (evidence->tlp, "red") == 0;
-
-  if (red && evidence->secret)
-    return g_strdup (_("TLP:RED and secret"));
-  if (red)
-    return g_strdup ("TLP:RED");
-  return g_strdup (_("Secret"));
+  self->listing = listing;
+  gtk_label_set_label (self->withheld_placeholder,
+                       listing ? _("Looking for TLP:RED and secret files…")
+                               : _("None: no file of this pack is TLP:RED or secret."));
+  set_busy (self, self->busy);
 }
 
 static void
-fill_withheld (CpvPackDialog *self)
+list_job_free (ListJob *job)
 {
-  const Subject *subject = selected_subject (self);
-  g_autoptr(GHashTable) activity_ids = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *evidence;
+  g_clear_object (&job->vault);
+  g_clear_object (&job->registry);
+  g_free (job);
+}
+
+static gboolean
+is_jrca_credential (CpvPackDialog *self,
+                    CpvCredential *credential)
+{
+  CpvProgram *program = cpv_program_registry_lookup (cpv_session_get_registry (self->session),
+                                                     credential->program);
+
+  if (program != NULL)
+    return cpv_program_get_kind (program) == CPV_PROGRAM_KIND_JRCA;
+  return g_str_has_prefix (credential->program, "jrca");
+}
+
+static CpvJrcaProcedure
+selected_procedure (CpvPackDialog *self)
+{
+  return adw_combo_row_get_selected (self->procedure_row) == PROCEDURE_RENEWAL
+         ? CPV_JRCA_PROCEDURE_RENEWAL : CPV_JRCA_PROCEDURE_MAINTENANCE;
+}
+
+static char *
+trimmed_text (gpointer editable)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+/* The items ticked in the list of TLP:RED and secret items. */
+static GArray *
+ticked_evidence (CpvPackDialog *self)
+{
+  GArray *ticked = g_array_new (FALSE, FALSE, sizeof (gint64));
   GtkListBoxRow *row;
-  gint64 credential_id = 0;
 
-  while ((row = gtk_list_box_get_row_at_index (self->withheld_list, 0)) != NULL)
-    gtk_list_box_remove (self->withheld_list, GTK_WIDGET (row));
-  show_error (self, NULL);
-  if (subject == NULL || self->session == NULL)
-    return;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->withheld_list, i)) != NULL; i++)
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "cpv-check");
+      const gint64 *evidence_id = g_object_get_data (G_OBJECT (row), "cpv-evidence-id");
 
-  activity_ids = subject_activities (self, subject, &credential_id, &error);
-  if (activity_ids == NULL)
+      if (check != NULL && gtk_check_button_get_active (check))
+        g_array_append_val (ticked, *evidence_id);
+    }
+  return ticked;
+}
+
+/* What the pack covers, as chosen in the dialog (the included items apart). */
+static void
+subject_options (CpvPackDialog  *self,
+                 const Subject  *subject,
+                 CpvPackOptions *options)
+{
+  options->audit_id = subject->audit_id;
+  options->credential_id = subject->credential_id;
+  options->cycles_back = subject->cycles_back;
+  options->jrca_credential_id = subject->jrca_credential_id;
+  if (subject->jrca_credential_id != 0)
+    options->jrca_procedure = selected_procedure (self);
+  options->names = adw_combo_row_get_selected (self->names_row) == 1 ? CPV_PACK_NAMES_ASCII
+                                                                     : CPV_PACK_NAMES_COUNCIL;
+}
+
+static GtkWidget *
+chip_new (const char *text,
+          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "chip");
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+static void
+list_withheld_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  ListJob *job = task_data;
+  GError *error = NULL;
+  GPtrArray *withheld;
+
+  withheld = cpv_vault_list_pack_withheld (job->vault, job->registry, &job->options, &error);
+  if (withheld == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, withheld, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* The task holds the dialog only weakly: a dialog closed meanwhile is not kept alive (and
+ * transient for a window that may be gone) until the plan is done. */
+static void
+withheld_listed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(CpvPackDialog) self = g_weak_ref_get (weak);
+  g_autoptr(GPtrArray) withheld = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ticked = NULL;
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  withheld = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self == NULL || self->session == NULL ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the dialog closed, or a newer list is on its way */
+  ticked = g_steal_pointer (&self->pending_ticks);
+  set_listing (self, FALSE);
+  if (withheld == NULL)
     {
       show_error (self, error->message);
       return;
     }
-
-  /* COUNCIL-TLP-1: TLP:RED and secret items are left out unless ticked one by one. */
-  evidence = cpv_session_get_evidence (self->session);
-  for (guint i = 0; i < g_list_model_get_n_items (evidence); i++)
+  for (guint i = 0; i < withheld->len; i++)
     {
-      g_autoptr(CpvEvidence) item = g_list_model_get_item (evidence, i);
-      g_autoptr(GArray) used_by = NULL;
-      gboolean in_pack = FALSE;
+      CpvEvidence *item = g_ptr_array_index (withheld, i);
+      GtkWidget *item_row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *tlp = chip_new (cpv_evidence_tlp_label (item->tlp), "tlp");
+      gboolean was_ticked = FALSE;
 
-      if (g_strcmp0 (item->tlp, "red") != 0 && !item->secret)
-        continue;
-      used_by = cpv_vault_list_evidence_activities (cpv_session_get_vault (self->session),
-                                                    item->id, &error);
-      if (used_by == NULL)
-        {
-          show_error (self, error->message);
-          return;
-        }
-      for (guint j = 0; j < used_by->len && !in_pack; j++)
-        in_pack = g_hash_table_contains (activity_ids, &g_array_index (used_by, gint64, j));
-      if (in_pack)
-        {
-          GtkWidget *item_row = adw_action_row_new ();
-          GtkWidget *check = gtk_check_button_new ();
-          g_autofree char *title = g_markup_escape_text (item->file_name, -1);
-          g_autofree char *reason = withheld_reason (item);
-          g_autofree char *subtitle = g_markup_printf_escaped (_("%s · left out unless ticked"),
-                                                               reason);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item_row), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (item_row), subtitle);
-          gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (item_row), check);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (item_row), check);
-          g_object_set_data_full (G_OBJECT (item_row), "cpv-evidence-id",
-                                  g_memdup2 (&item->id, sizeof item->id), g_free);
-          g_object_set_data (G_OBJECT (item_row), "cpv-check", check);
-          gtk_list_box_append (self->withheld_list, item_row);
-        }
+      for (guint j = 0; ticked != NULL && j < ticked->len; j++)
+        was_ticked |= g_array_index (ticked, gint64, j) == item->id;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item_row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item_row), item->file_name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (item_row), _("Left out unless ticked"));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), was_ticked);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (item_row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (item_row), check);
+      gtk_widget_add_css_class (tlp, cpv_evidence_tlp_css_class (item->tlp));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (item_row), tlp);
+      if (item->secret)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (item_row), chip_new (_("Secret"), "secret"));
+      g_object_set_data_full (G_OBJECT (item_row), "cpv-evidence-id",
+                              g_memdup2 (&item->id, sizeof item->id), g_free);
+      g_object_set_data (G_OBJECT (item_row), "cpv-check", check);
+      gtk_list_box_append (self->withheld_list, item_row);
     }
+}
+
+/* COUNCIL-TLP-1: the core plans the pack (forms and summary included, so in a thread) and says
+ * which of its items stay out unless ticked one by one. What was ticked stays ticked. */
+static void
+fill_withheld (CpvPackDialog *self)
+{
+  const Subject *subject = selected_subject (self);
+  g_autoptr(GTask) task = NULL;
+  GtkListBoxRow *row;
+  GWeakRef *weak;
+  ListJob *job;
+
+  if (gtk_list_box_get_row_at_index (self->withheld_list, 0) != NULL)
+    {
+      g_clear_pointer (&self->pending_ticks, g_array_unref);
+      self->pending_ticks = ticked_evidence (self);
+    }
+  while ((row = gtk_list_box_get_row_at_index (self->withheld_list, 0)) != NULL)
+    gtk_list_box_remove (self->withheld_list, GTK_WIDGET (row));
+  show_error (self, NULL);
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  if (subject == NULL || self->session == NULL || cpv_session_get_vault (self->session) == NULL)
+    {
+      set_listing (self, FALSE);
+      return;
+    }
+
+  job = g_new0 (ListJob, 1);
+  job->vault = g_object_ref (cpv_session_get_vault (self->session));
+  job->registry = g_object_ref (cpv_session_get_registry (self->session));
+  subject_options (self, subject, &job->options);
+  self->list_cancellable = g_cancellable_new ();
+  set_listing (self, TRUE);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, self->list_cancellable, withheld_listed_cb, weak);
+  g_task_set_source_tag (task, fill_withheld);
+  g_task_set_task_data (task, job, (GDestroyNotify) list_job_free);
+  g_task_run_in_thread (task, list_withheld_thread);
+}
+
+/* The JRCA application's fields: the procedure due next (or the one chosen), its due date,
+ * and the applicant's name as the registration holds it. */
+static void
+update_jrca (CpvPackDialog *self)
+{
+  const Subject *subject = selected_subject (self);
+  gboolean jrca = subject != NULL && subject->jrca_credential_id != 0;
+  g_autofree char *due_text = NULL;
+  CpvDay due = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->jrca_group), jrca);
+  gtk_widget_set_visible (GTK_WIDGET (self->member_row), !jrca);
+  gtk_widget_set_visible (GTK_WIDGET (self->organisation_row),
+                          !jrca && adw_combo_row_get_selected (self->names_row) == 0);
+  gtk_window_set_title (GTK_WINDOW (self), jrca ? _("Export Application Pack")
+                                                : _("Export Evidence Pack"));
+  adw_preferences_group_set_description (self->subject_group,
+                                         jrca
+                                         ? _("A ZIP for JRCA: forms 5D, 4A and 4B (and 5A at "
+                                             "renewal) as PDF, the files that prove the "
+                                             "records, and a manifest with the SHA-256 of "
+                                             "every file.")
+                                         : _("A ZIP for the auditor: a summary PDF, a CSV of "
+                                             "the activities, a manifest with the SHA-256 of "
+                                             "every file, and the evidence files."));
+  if (!jrca || self->registration == NULL)
+    {
+      if (jrca)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (self->procedure_row),
+                                     _("Enter the JRCA registration on the JRCA page first."));
+      return;
+    }
+  due = selected_procedure (self) == CPV_JRCA_PROCEDURE_RENEWAL
+        ? self->registration->expiry_date : self->registration->maintenance_deadline;
+  if (due != 0)
+    {
+      g_autofree char *date = cpv_day_format (due);
+
+      /* TRANSLATORS: the due date of a JRCA maintenance or renewal application */
+      due_text = g_strdup_printf (_("Due by %s"), date);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->procedure_row),
+                               due_text != NULL ? due_text
+                                                : _("No due date entered in the registration"));
+}
+
+/* Switching to a JRCA subject reads its registration: the procedure due next is chosen and
+ * the applicant's name filled in (the person may change both). */
+static void
+load_registration (CpvPackDialog *self)
+{
+  const Subject *subject = selected_subject (self);
+  CpvJrcaProcedure next;
+
+  g_clear_pointer (&self->registration, cpv_jrca_registration_free);
+  if (subject == NULL || subject->jrca_credential_id == 0 || self->session == NULL)
+    return;
+  self->registration = cpv_vault_get_jrca_registration (cpv_session_get_vault (self->session),
+                                                        subject->jrca_credential_id, NULL);
+  if (self->registration == NULL)
+    return;
+  next = cpv_jrca_next_procedure (self->registration, NULL);
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->procedure_row, next == CPV_JRCA_PROCEDURE_RENEWAL
+                                                   ? PROCEDURE_RENEWAL : PROCEDURE_MAINTENANCE);
+  gtk_editable_set_text (GTK_EDITABLE (self->applicant_row),
+                         self->registration->applicant_name != NULL
+                         ? self->registration->applicant_name : "");
+  self->filling = FALSE;
 }
 
 static char *
 suggested_name (CpvPackDialog *self)
 {
   const Subject *subject = selected_subject (self);
-  CpvDay today = cpv_day_today ();
-  const char *organisation = gtk_editable_get_text (GTK_EDITABLE (self->organisation_row));
+  gboolean ascii = adw_combo_row_get_selected (self->names_row) == 1;
+  g_autofree char *organisation = trimmed_text (self->organisation_row);
+  g_autofree char *applicant = trimmed_text (self->applicant_row);
   const char *code = "";
+  g_autofree char *title = NULL;
   g_autofree char *name = NULL;
   int year, month, mday;
 
@@ -255,23 +444,37 @@ suggested_name (CpvPackDialog *self)
         code = credential_code (self, request->credential_id);
     }
   else if (subject != NULL)
-    code = credential_code (self, subject->credential_id);
+    code = credential_code (self, subject->jrca_credential_id != 0 ? subject->jrca_credential_id
+                                                                   : subject->credential_id);
 
-  cpv_day_to_ymd (today, &year, &month, &mday);
-  if (adw_combo_row_get_selected (self->names_row) == 1)
-    name = g_strdup_printf ("%02d%02d%02d_cpe-evidence-%s.zip", year % 100, month, mday, code);
-  else
+  cpv_day_to_ymd (cpv_day_today (), &year, &month, &mday);
+  if (subject != NULL && subject->jrca_credential_id != 0)
     {
-      /* Translators: part of a file name, e.g. "CPE evidence pack CISSP" */
-      g_autofree char *title = g_strdup_printf (_("CPE evidence pack %s"), code);
+      gboolean renewal = selected_procedure (self) == CPV_JRCA_PROCEDURE_RENEWAL;
 
-      if (*organisation != '\0')
-        name = g_strdup_printf ("%02d%02d%02d_%s（%s）.zip", year % 100, month, mday, title,
-                                organisation);
+      if (ascii)
+        title = g_strdup_printf ("jrca-%s-%s", renewal ? "renewal" : "maintenance", code);
       else
-        name = g_strdup_printf ("%02d%02d%02d_%s.zip", year % 100, month, mday, title);
+        /* Translators: part of a file name, e.g. "JRCA renewal application" */
+        title = g_strdup (renewal ? _("JRCA renewal application")
+                                  : _("JRCA maintenance application"));
+      /* COUNCIL-NAME-1 puts the sender in the brackets: here the applicant. */
+      g_clear_pointer (&organisation, g_free);
+      if (!ascii)
+        organisation = g_steal_pointer (&applicant);
     }
-  return cpv_pack_safe_component (name, adw_combo_row_get_selected (self->names_row) == 1, 200);
+  else if (ascii)
+    title = g_strdup_printf ("cpe-evidence-%s", code);
+  else
+    /* Translators: part of a file name, e.g. "CPE evidence pack CISSP" */
+    title = g_strdup_printf (_("CPE evidence pack %s"), code);
+
+  if (!ascii && organisation != NULL)
+    name = g_strdup_printf ("%02d%02d%02d_%s（%s）.zip", year % 100, month, mday, title,
+                            organisation);
+  else
+    name = g_strdup_printf ("%02d%02d%02d_%s.zip", year % 100, month, mday, title);
+  return cpv_pack_safe_component (name, ascii, 200);
 }
 
 static gboolean
@@ -288,14 +491,27 @@ pulse_cb (gpointer user_data)
 static void
 subject_changed_cb (CpvPackDialog *self)
 {
+  if (self->subjects == NULL || self->filling)
+    return;
+  load_registration (self);
+  update_jrca (self);
+  fill_withheld (self);
+}
+
+static void
+procedure_changed_cb (CpvPackDialog *self)
+{
+  if (self->filling)
+    return;
+  update_jrca (self);
+  /* A maintenance application takes no audit evidence: the list of items to tick changes. */
   fill_withheld (self);
 }
 
 static void
 names_changed_cb (CpvPackDialog *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->organisation_row),
-                          adw_combo_row_get_selected (self->names_row) == 0);
+  update_jrca (self);
 }
 
 static void
@@ -333,13 +549,22 @@ pack_written_cb (GObject      *source,
     self->passphrase = g_strdup (pack->passphrase);
 
   size = g_format_size (pack->evidence_bytes);
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s\n%u evidence file (%s) and the summary, the "
-                                          "activity list and the manifest.",
-                                          "%s\n%u evidence files (%s) and the summary, the "
-                                          "activity list and the manifest.",
-                                          pack->n_evidence),
-                             pack->path, pack->n_evidence, size);
+  if (self->writing_jrca)
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s\n%u evidence file (%s), the JRCA forms and "
+                                            "the manifest.",
+                                            "%s\n%u evidence files (%s), the JRCA forms and "
+                                            "the manifest.",
+                                            pack->n_evidence),
+                               pack->path, pack->n_evidence, size);
+  else
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s\n%u evidence file (%s) and the summary, the "
+                                            "activity list and the manifest.",
+                                            "%s\n%u evidence files (%s) and the summary, the "
+                                            "activity list and the manifest.",
+                                            pack->n_evidence),
+                               pack->path, pack->n_evidence, size);
   if (pack->n_excluded > 0)
     {
       g_autofree char *left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -523,6 +748,9 @@ cpv_pack_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  g_clear_pointer (&self->pending_ticks, g_array_unref);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->chooser != NULL)
     {
@@ -535,6 +763,7 @@ cpv_pack_dialog_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->subjects, g_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->registration, cpv_jrca_registration_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CPV_TYPE_PACK_DIALOG);
 
   G_OBJECT_CLASS (cpv_pack_dialog_parent_class)->dispose (object);
@@ -551,7 +780,11 @@ cpv_pack_dialog_class_init (CpvPackDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cpevault/CpeVault/cpv-pack-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, subject_group);
   gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, subject_row);
+  gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, jrca_group);
+  gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, procedure_row);
+  gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, applicant_row);
   gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, names_row);
   gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, member_row);
@@ -563,10 +796,12 @@ cpv_pack_dialog_class_init (CpvPackDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, passphrase_group);
   gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, passphrase_label);
+  gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, advice_label);
   gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, verify_label);
   gtk_widget_class_bind_template_child (widget_class, CpvPackDialog, verify_button);
   gtk_widget_class_bind_template_callback (widget_class, subject_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, names_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, procedure_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
@@ -579,6 +814,17 @@ cpv_pack_dialog_init (CpvPackDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->subjects = g_array_new (FALSE, FALSE, sizeof (Subject));
+  self->withheld_placeholder = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->withheld_placeholder, TRUE);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->withheld_placeholder), 12);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->withheld_placeholder), 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->withheld_placeholder), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->withheld_placeholder), 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->withheld_placeholder), "dim-label");
+  gtk_list_box_set_placeholder (self->withheld_list, GTK_WIDGET (self->withheld_placeholder));
+  set_listing (self, FALSE);
+  /* COUNCIL-SUBMIT-1, in the core's words (the CLI prints the same). */
+  gtk_label_set_label (self->advice_label, cpv_pack_submit_advice ());
 }
 
 /* Public API ---------------------------------------------------------------------------- */
@@ -588,16 +834,19 @@ cpv_pack_dialog_init (CpvPackDialog *self)
  * @parent: (nullable): the main window
  * @session: the unlocked vault's session
  * @audit_id: the audit request to pack, or 0
- * @credential_id: the credential whose current cycle to pack, or 0
+ * @credential_id: the credential whose cycle to pack (for a JRCA credential: its
+ *   maintenance or renewal application), or 0
+ * @cycles_back: with @credential_id, 0 selects the current cycle, 1 the previous one
  *
- * Returns: (transfer none): a modal dialog; every audit request and every credential's current
- *   and previous cycle can be chosen in it
+ * Returns: (transfer none): a modal dialog; every audit request, every credential's current
+ *   and previous cycle and every JRCA credential's application can be chosen in it
  */
 CpvPackDialog *
 cpv_pack_dialog_new (GtkWindow  *parent,
                      CpvSession *session,
                      gint64      audit_id,
-                     gint64      credential_id)
+                     gint64      credential_id,
+                     int         cycles_back)
 {
   CpvPackDialog *self;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -618,7 +867,7 @@ cpv_pack_dialog_new (GtkWindow  *parent,
   for (guint i = 0; audits != NULL && i < audits->len; i++)
     {
       CpvAuditRequest *request = audits->pdata[i];
-      Subject subject = { request->id, 0, 0 };
+      Subject subject = { request->id, 0, 0, 0 };
       g_autofree char *received = cpv_day_format (request->received);
       g_autofree char *label = g_strdup_printf (_("%s audit request of %s"),
                                                 credential_code (self, request->credential_id),
@@ -633,14 +882,28 @@ cpv_pack_dialog_new (GtkWindow  *parent,
   for (guint i = 0; i < g_list_model_get_n_items (credentials); i++)
     {
       g_autoptr(CpvCredential) credential = g_list_model_get_item (credentials, i);
-      Subject current = { 0, credential->id, 0 };
-      Subject previous = { 0, credential->id, 1 };
-      g_autofree char *current_label = g_strdup_printf (_("%s, current cycle"), credential->code);
-      g_autofree char *previous_label = g_strdup_printf (_("%s, previous cycle"),
-                                                         credential->code);
+      Subject current = { 0, credential->id, 0, 0 };
+      Subject previous = { 0, credential->id, 1, 0 };
+      g_autofree char *current_label = NULL;
+      g_autofree char *previous_label = NULL;
 
       if (audit_id == 0 && credential->id == credential_id)
-        selected = self->subjects->len;
+        selected = self->subjects->len + (is_jrca_credential (self, credential) ? 0
+                                          : (guint) CLAMP (cycles_back, 0, 1));
+      if (is_jrca_credential (self, credential))
+        {
+          /* JRCA records are no CPE activities: the pack is the registration's application. */
+          Subject application_subject = { 0, 0, 0, credential->id };
+          /* TRANSLATORS: a choice in the pack dialog: a JRCA credential's maintenance or
+           * renewal application, e.g. "ISMS-LA (JRCA)"; keep it short */
+          g_autofree char *label = g_strdup_printf (_("%s (JRCA)"), credential->code);
+
+          g_array_append_val (self->subjects, application_subject);
+          gtk_string_list_append (labels, label);
+          continue;
+        }
+      current_label = g_strdup_printf (_("%s, current cycle"), credential->code);
+      previous_label = g_strdup_printf (_("%s, previous cycle"), credential->code);
       g_array_append_val (self->subjects, current);
       gtk_string_list_append (labels, current_label);
       g_array_append_val (self->subjects, previous);
@@ -655,11 +918,12 @@ cpv_pack_dialog_new (GtkWindow  *parent,
 
       adw_combo_row_set_selected (self->names_row, g_strcmp0 (pattern, "ascii") == 0 ? 1 : 0);
     }
-  names_changed_cb (self);
 
+  self->filling = TRUE;
   adw_combo_row_set_model (self->subject_row, G_LIST_MODEL (labels));
   adw_combo_row_set_selected (self->subject_row, selected);
-  fill_withheld (self);
+  self->filling = FALSE;
+  subject_changed_cb (self);
   return self;
 }
 
@@ -676,18 +940,17 @@ cpv_pack_dialog_export_to (CpvPackDialog *self,
 {
   const Subject *subject;
   CpvPackOptions options = { 0, };
-  g_autoptr(GArray) include = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) include = NULL;
   g_autofree char *path = NULL;
-  const char *organisation;
-  const char *member;
-  GtkListBoxRow *row;
+  g_autofree char *organisation = NULL;
+  g_autofree char *member = NULL;
 
   g_return_if_fail (CPV_IS_PACK_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
   subject = selected_subject (self);
   path = g_file_get_path (file);
-  if (self->busy || subject == NULL || self->session == NULL)
+  if (self->busy || self->listing || subject == NULL || self->session == NULL)
     return;
   if (path == NULL)
     {
@@ -695,28 +958,25 @@ cpv_pack_dialog_export_to (CpvPackDialog *self,
       return;
     }
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->withheld_list, i)) != NULL; i++)
+  include = ticked_evidence (self);
+  subject_options (self, subject, &options);
+  if (subject->jrca_credential_id != 0)
     {
-      GtkCheckButton *check = g_object_get_data (G_OBJECT (row), "cpv-check");
-      const gint64 *evidence_id = g_object_get_data (G_OBJECT (row), "cpv-evidence-id");
-
-      if (check != NULL && gtk_check_button_get_active (check))
-        g_array_append_val (include, *evidence_id);
+      /* The name on the forms (氏名); empty: the registration's, as the core takes it. */
+      member = trimmed_text (self->applicant_row);
     }
-  organisation = gtk_editable_get_text (GTK_EDITABLE (self->organisation_row));
-  member = gtk_editable_get_text (GTK_EDITABLE (self->member_row));
-
-  options.audit_id = subject->audit_id;
-  options.credential_id = subject->credential_id;
-  options.cycles_back = subject->cycles_back;
-  options.names = adw_combo_row_get_selected (self->names_row) == 1 ? CPV_PACK_NAMES_ASCII
-                                                                    : CPV_PACK_NAMES_COUNCIL;
+  else
+    {
+      member = trimmed_text (self->member_row);
+      if (options.names == CPV_PACK_NAMES_COUNCIL)
+        organisation = trimmed_text (self->organisation_row);
+    }
   options.encrypt = gtk_switch_get_active (self->encrypt_switch);
   options.include_evidence = (const gint64 *) (void *) include->data;
   options.n_include_evidence = include->len;
-  options.member = *member != '\0' ? member : NULL;
-  options.organisation = options.names == CPV_PACK_NAMES_COUNCIL && *organisation != '\0'
-                         ? organisation : NULL;
+  options.member = member;
+  options.organisation = organisation;
+  self->writing_jrca = subject->jrca_credential_id != 0;
 
   show_error (self, NULL);
   g_cancellable_cancel (self->cancellable);
@@ -734,11 +994,12 @@ cpv_pack_dialog_export_to (CpvPackDialog *self,
 /**
  * cpv_pack_dialog_get_busy:
  *
- * Returns: %TRUE while a pack is written or verified
+ * Returns: %TRUE while a pack is written or verified, or the items it would leave out are
+ *   being listed
  */
 gboolean
 cpv_pack_dialog_get_busy (CpvPackDialog *self)
 {
   g_return_val_if_fail (CPV_IS_PACK_DIALOG (self), FALSE);
-  return self->busy;
+  return self->busy || self->listing;
 }

@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (CpvPackDialog, cpv_pack_dialog, CPV, PACK_DIALOG, AdwWindo
 CpvPackDialog *cpv_pack_dialog_new        (GtkWindow     *parent,
                                            CpvSession    *session,
                                            gint64         audit_id,
-                                           gint64         credential_id);
+                                           gint64         credential_id,
+                                           int            cycles_back);
 void           cpv_pack_dialog_export_to  (CpvPackDialog *self,
                                            GFile         *file);
 gboolean       cpv_pack_dialog_get_busy   (CpvPackDialog *self);

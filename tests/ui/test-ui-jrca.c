@@ -7,23 +7,30 @@
  * Runs under Xvfb (run-under-xvfb.sh). Each test makes a vault with a JRCA ISMS auditor
  * credential, its registration, audit and CPD records through the core, unlocks it through the
  * unlock page and uses the JRCA page's actions and the editors' widgets. The readiness shown is
- * compared with cpv_jrca_evaluate() run on the vault's records. Screenshots go to
- * $G_TEST_BUILDDIR/screenshots/ for people to look at.
+ * compared with cpv_jrca_evaluate() run on the vault's records. Files are attached to records
+ * through the editors' Evidence Files group (the native file chooser is not driven: the test
+ * calls what its response calls), and the JRCA application pack is written from the pack
+ * dialog. Screenshots go to $G_TEST_BUILDDIR/screenshots/ for people to look at.
  */
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "cpv-application.h"
 #include "cpv-cpd-lint.h"
+#include "cpv-evidence-viewer.h"
 #include "cpv-jrca-audit-editor.h"
 #include "cpv-jrca-cpd-editor.h"
+#include "cpv-jrca-evidence.h"
+#include "cpv-jrca-files.h"
 #include "cpv-jrca-page.h"
 #include "cpv-jrca-registration-editor.h"
 #include "cpv-jrca-store.h"
+#include "cpv-pack-dialog.h"
+#include "cpv-pack.h"
 #include "cpv-records.h"
 #include "cpv-status-labels.h"
 #include "cpv-ui-test-util.h"
@@ -32,8 +39,7 @@
 
 #define PASSPHRASE "correct horse battery staple"
 
-static CpvApplication *application;
-static const char *language = "en";
+static CpvUiTestProcess process;
 
 typedef struct
 {
@@ -42,6 +48,7 @@ typedef struct
   CpvWindow *window;
   gint64     credential_id;
   gint64     cpd_id;
+  gint64     beta_audit_id;   /* a record with no evidence yet */
 } UiFixture;
 
 /* Helpers ------------------------------------------------------------------------------- */
@@ -188,12 +195,30 @@ shows_label_containing (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Scrolls the page that holds @target so that @target starts near the top. */
+static void
+scroll_to (GtkWidget *target)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  graphene_point_t point;
+
+  g_assert_nonnull (scrolled);
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  g_assert_true (gtk_widget_compute_point (target, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            MAX (0, point.y - 12));
+}
+
 static void
 save_screenshot_of (GtkWidget  *window,
                     const char *state,
                     gboolean    dark,
                     int         width,
-                    int         height)
+                    int         height,
+                    GtkWidget  *scroll_target)
 {
   cpv_ui_wait_frames (window, 2);   /* a dialog just presented has its surface size only now */
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -201,23 +226,37 @@ save_screenshot_of (GtkWidget  *window,
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
   cpv_ui_resize_window (window, width, height);
   cpv_ui_wait_frames (window, 4);
+  if (scroll_target != NULL)
+    {
+      scroll_to (scroll_target);
+      cpv_ui_wait_frames (window, 4);
+    }
 
-  cpv_ui_save_png (window, width, height, state, language, dark);
+  cpv_ui_save_png (window, width, height, state, process.language, dark);
+}
+
+/* Light and dark, wide and phone-sized; @scroll_target (nullable) is scrolled into view. */
+static void
+save_screenshots_at (GtkWidget  *window,
+                     const char *state,
+                     GtkWidget  *scroll_target)
+{
+  const struct { int width, height; } sizes[] = { { 1280, 800 }, { 400, 800 } };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      save_screenshot_of (window, state, FALSE, sizes[i].width, sizes[i].height, scroll_target);
+      save_screenshot_of (window, state, TRUE, sizes[i].width, sizes[i].height, scroll_target);
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
 save_screenshots (GtkWidget  *window,
                   const char *state)
 {
-  const struct { int width, height; } sizes[] = { { 1280, 800 }, { 400, 800 } };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      save_screenshot_of (window, state, FALSE, sizes[i].width, sizes[i].height);
-      save_screenshot_of (window, state, TRUE, sizes[i].width, sizes[i].height);
-    }
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      ADW_COLOR_SCHEME_DEFAULT);
+  save_screenshots_at (window, state, NULL);
 }
 
 /* The vault ----------------------------------------------------------------------------- */
@@ -283,6 +322,7 @@ fill_vault (UiFixture *fixture)
   registration->expiry_date = cpv_day_add_years (from_today (100), 2);
   registration->previous_maintenance_application = from_today (-265);
   registration->cpd_hours_required = 10;
+  registration->applicant_name = g_strdup ("山田 花子");
   cpv_vault_add_jrca_registration (new_vault, registration, &error);
   g_assert_no_error (error);
 
@@ -290,8 +330,9 @@ fill_vault (UiFixture *fixture)
              CPV_JRCA_ROLE_MEMBER, TRUE);
   add_audit (new_vault, fixture->credential_id, "Observer visit", 150,
              CPV_JRCA_ROLE_OBSERVER, FALSE);
-  add_audit (new_vault, fixture->credential_id, "Beta Systems (cloud services)", 40,
-             CPV_JRCA_ROLE_MEMBER, FALSE);
+  fixture->beta_audit_id = add_audit (new_vault, fixture->credential_id,
+                                      "Beta Systems (cloud services)", 40, CPV_JRCA_ROLE_MEMBER,
+                                      FALSE);
 
   cpd->credential_id = fixture->credential_id;
   cpd->date = from_today (-30);
@@ -310,7 +351,7 @@ open_and_unlock (UiFixture *fixture)
 {
   CpvUnlockPage *unlock;
 
-  fixture->window = cpv_window_new (application, fixture->vault_path);
+  fixture->window = cpv_window_new (process.application, fixture->vault_path);
   unlock = CPV_UNLOCK_PAGE (window_child (fixture, "unlock_page"));
   gtk_window_present (GTK_WINDOW (fixture->window));
   cpv_ui_wait_frames (GTK_WIDGET (fixture->window), 2);
@@ -348,22 +389,6 @@ activate (UiFixture  *fixture,
 /* Fixture ------------------------------------------------------------------------------- */
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child_path = g_build_filename (path, name, NULL);
-
-        remove_tree (child_path);
-      }
-  g_assert_cmpint (g_remove (path), ==, 0);
-}
-
-static void
 fixture_set_up (UiFixture     *fixture,
                 gconstpointer  user_data)
 {
@@ -387,9 +412,16 @@ fixture_tear_down (UiFixture     *fixture,
     gtk_window_destroy (dialog);
   while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
+  while ((dialog = find_toplevel (CPV_TYPE_EVIDENCE_VIEWER)) != NULL)
+    gtk_window_destroy (dialog);
+  while ((dialog = find_toplevel (CPV_TYPE_PACK_DIALOG)) != NULL)
+    gtk_window_destroy (dialog);
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  remove_tree (fixture->dir);
+  /* Threads of the editors (a file being stored) hold their widgets until they report back. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  cpv_ui_remove_tree (fixture->dir);
   g_free (fixture->vault_path);
   g_free (fixture->dir);
 }
@@ -657,7 +689,7 @@ test_cpd_editor_lint (UiFixture     *fixture,
   problem = &g_array_index (problems, CpvCpdLintProblem, 0);
   lint_box = cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "lint_box");
   g_assert_true (gtk_widget_get_visible (lint_box));
-  g_assert_true (shows_label (lint_box, g_str_equal (language, "ja") ? problem->reason_ja
+  g_assert_true (shows_label (lint_box, g_str_equal (process.language, "ja") ? problem->reason_ja
                                                                      : problem->reason));
   g_assert_true (shows_label_containing (lint_box, problem->seed_example));
   g_assert_true (gtk_widget_get_sensitive (cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR,
@@ -719,7 +751,7 @@ test_export_forms (UiFixture     *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Forms Exported"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), display));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
-                            g_str_equal (language, "ja") ? "JRCA" : "aids"));
+                            g_str_equal (process.language, "ja") ? "JRCA" : "aids"));
 }
 
 /* Locking drops every record the page holds. */
@@ -753,37 +785,485 @@ test_screenshots (UiFixture     *fixture,
   gtk_window_destroy (find_toplevel (CPV_TYPE_JRCA_REGISTRATION_EDITOR));
 }
 
+/* Files ---------------------------------------------------------------------------------- */
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A one-page PDF with @text, as a scanner would leave it in the person's folder. */
+static GFile *
+write_pdf (UiFixture  *fixture,
+           const char *name,
+           const char *text)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 18);
+  cairo_move_to (cr, 48, 64);
+  cairo_show_text (cr, text);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  g_file_set_contents (path, (const char *) pdf->data, pdf->len, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GListModel *
+one_file (GFile *file)
+{
+  GListStore *files = g_list_store_new (G_TYPE_FILE);
+
+  g_list_store_append (files, file);
+  return G_LIST_MODEL (files);
+}
+
+static gboolean
+files_idle (gpointer data)
+{
+  return !cpv_jrca_files_get_busy (CPV_JRCA_FILES (data));
+}
+
+static GtkWidget *
+files_row (CpvJrcaFiles *files,
+           guint         position)
+{
+  GtkWidget *list = cpv_ui_child (files, CPV_TYPE_JRCA_FILES, "files_list");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), position);
+
+  g_assert_nonnull (row);
+  return GTK_WIDGET (row);
+}
+
+static gint64
+row_evidence_id (GtkWidget *row)
+{
+  const gint64 *evidence_id = g_object_get_data (G_OBJECT (row), "cpv-evidence-id");
+
+  g_assert_nonnull (evidence_id);
+  return *evidence_id;
+}
+
+static GtkWidget *
+editor_child (gpointer    editor,
+              const char *name)
+{
+  return cpv_ui_child (editor, G_OBJECT_TYPE (editor), name);
+}
+
+/* RULES.md 2.3: a schedule attached to an audit record through the editor is listed with its
+ * role, turns the schedule switch on at once (the core set the flag when linking), opens in the
+ * viewer, and can be taken off the record again (the flag stays: the paper copy may exist). */
+static void
+test_audit_files (UiFixture     *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GFile) schedule = write_pdf (fixture, "audit-schedule.pdf", "Audit schedule, day 1");
+  g_autoptr(GFile) form_5a = write_pdf (fixture, "form-5a-signed.pdf", "Form 5A (sealed)");
+  g_autoptr(GListModel) schedules = one_file (schedule);
+  g_autoptr(GListModel) forms = one_file (form_5a);
+  g_autoptr(CpvJrcaAudit) stored = NULL;
+  g_autoptr(CpvEvidence) marked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *schedule_subtitle = NULL;
+  CpvJrcaAuditEditor *editor;
+  CpvJrcaFiles *files;
+  AdwMessageDialog *role_dialog;
+  GtkWidget *roles;
+  GtkWidget *row;
+  gint64 schedule_id;
+  gboolean picked = FALSE;
+
+  open_and_unlock (fixture);
+
+  /* A new record has no id yet: attaching waits until it is saved. */
+  activate (fixture, "jrca.add-audit", fixture->credential_id);
+  editor = CPV_JRCA_AUDIT_EDITOR (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
+  files = CPV_JRCA_FILES (editor_child (editor, "files_group"));
+  g_assert_false (gtk_widget_get_sensitive (cpv_ui_child (files, CPV_TYPE_JRCA_FILES,
+                                                          "attach_button")));
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (files)), ==,
+                   _("Save the record to attach files."));
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  activate (fixture, "jrca.edit-audit", fixture->beta_audit_id);
+  editor = CPV_JRCA_AUDIT_EDITOR (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
+  g_assert_nonnull (editor);
+  files = CPV_JRCA_FILES (editor_child (editor, "files_group"));
+  g_assert_true (gtk_widget_get_sensitive (cpv_ui_child (files, CPV_TYPE_JRCA_FILES,
+                                                         "attach_button")));
+  g_assert_cmpuint (cpv_jrca_files_get_n_files (files), ==, 0);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (editor_child (editor, "schedule_switch"))));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (editor_child (editor,
+                                                                   "attested_org_switch"))));
+
+  /* What the file chooser's response does: ask for the role. The record has no file yet, so
+   * form 5A (the first role) is offered; the person picks the schedule. */
+  cpv_jrca_files_choose_role (files, schedules);
+  role_dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (role_dialog);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (role_dialog)), ==, "jrca-role-dialog");
+  roles = adw_message_dialog_get_extra_child (role_dialog);
+  for (GtkWidget *role_row = gtk_widget_get_first_child (roles); role_row != NULL;
+       role_row = gtk_widget_get_next_sibling (role_row))
+    {
+      GtkCheckButton *check = g_object_get_data (G_OBJECT (role_row), "cpv-check");
+      const char *role = g_object_get_data (G_OBJECT (role_row), "cpv-role");
+
+      g_assert_nonnull (check);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (role_row)), ==,
+                       cpv_jrca_evidence_role_label (role));
+      if (g_str_equal (role, "form-5a"))
+        g_assert_true (gtk_check_button_get_active (check));
+      if (g_str_equal (role, "schedule"))
+        {
+          gtk_check_button_set_active (check, TRUE);
+          picked = TRUE;
+        }
+    }
+  g_assert_true (picked);
+  adw_message_dialog_response (role_dialog, "attach");
+  g_assert_true (cpv_jrca_files_get_busy (files));
+  /* Save waits for the file: the flag its link sets must not be written back unset. */
+  g_assert_false (gtk_widget_get_sensitive (editor_child (editor, "save_button")));
+  cpv_ui_spin_until (files_idle, files, "the schedule is stored");
+  g_assert_null (cpv_jrca_files_get_message (files));
+
+  /* Listed with its role; the switch follows the flag the core set. */
+  g_assert_cmpuint (cpv_jrca_files_get_n_files (files), ==, 1);
+  g_assert_true (gtk_widget_get_sensitive (editor_child (editor, "save_button")));
+  row = files_row (files, 0);
+  schedule_id = row_evidence_id (row);
+  g_assert_cmpstr (cpv_jrca_files_get_role (files, schedule_id), ==, "schedule");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "audit-schedule.pdf");
+  schedule_subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_true (g_str_has_prefix (schedule_subtitle, cpv_jrca_evidence_role_label ("schedule")));
+  g_assert_true (shows_label (row, "TLP:CLEAR"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (editor_child (editor, "schedule_switch"))));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (editor_child (editor,
+                                                                   "attested_org_switch"))));
+  stored = cpv_vault_get_jrca_audit (vault (fixture), fixture->beta_audit_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (stored->has_schedule);
+  g_clear_pointer (&stored, cpv_jrca_audit_free);
+
+  /* The signed form 5A, attached as the role chooser's OK would: the attestation switch. */
+  cpv_jrca_files_attach (files, forms, "form-5a");
+  cpv_ui_spin_until (files_idle, files, "form 5A is stored");
+  g_assert_cmpuint (cpv_jrca_files_get_n_files (files), ==, 2);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (editor_child (editor,
+                                                                  "attested_org_switch"))));
+  /* Listed in role order: form 5A first. */
+  g_assert_cmpstr (cpv_jrca_files_get_role (files, row_evidence_id (files_row (files, 0))), ==,
+                   "form-5a");
+
+  /* Marks changed elsewhere (the viewer, the evidence page) show at once. */
+  marked = cpv_vault_get_evidence (vault (fixture), row_evidence_id (files_row (files, 0)),
+                                   &error);
+  g_assert_no_error (error);
+  g_free (marked->tlp);
+  marked->tlp = g_strdup ("amber");
+  marked->secret = TRUE;
+  g_assert_true (cpv_vault_update_evidence_marks (vault (fixture), marked, &error));
+  g_assert_no_error (error);
+  g_assert_true (shows_label (files_row (files, 0), "TLP:AMBER"));
+  g_assert_true (shows_label (files_row (files, 0), _("Secret")));
+
+  save_screenshots_at (GTK_WIDGET (editor), "jrca-audit-files", GTK_WIDGET (files));
+
+  /* Files dropped on the group ask for their role too; Cancel attaches nothing. */
+  {
+    g_autoptr(GFile) dropped = write_pdf (fixture, "dropped.pdf", "Dropped");
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (files));
+    GtkDropTarget *drop = NULL;
+    GSList *list = g_slist_append (NULL, dropped);
+    GValue value = G_VALUE_INIT;
+    gboolean accepted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && drop == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          drop = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (drop);
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+    g_value_unset (&value);
+    g_slist_free (list);
+    g_assert_true (accepted);
+    role_dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (role_dialog);
+    g_assert_true (strstr (adw_message_dialog_get_body (role_dialog), "dropped.pdf") != NULL);
+    adw_message_dialog_response (role_dialog, "cancel");
+    g_assert_false (cpv_jrca_files_get_busy (files));
+    g_assert_cmpuint (cpv_jrca_files_get_n_files (files), ==, 2);
+  }
+
+  /* Activating a row opens the file in the viewer, over the editor. */
+  g_signal_emit_by_name (files_row (files, 1), "activated");
+  {
+    GtkWindow *viewer = find_toplevel (CPV_TYPE_EVIDENCE_VIEWER);
+
+    g_assert_nonnull (viewer);
+    g_assert_true (gtk_window_get_transient_for (viewer) == GTK_WINDOW (editor));
+    g_assert_cmpint (cpv_evidence_viewer_get_evidence (CPV_EVIDENCE_VIEWER (viewer))->id, ==,
+                     schedule_id);
+    gtk_window_destroy (viewer);
+  }
+
+  /* Taking the schedule off the record: the row goes, the item and the flag stay. */
+  g_assert_true (cpv_jrca_files_remove (files, schedule_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cpv_jrca_files_get_n_files (files), ==, 1);
+  g_assert_null (cpv_jrca_files_get_role (files, schedule_id));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (editor_child (editor, "schedule_switch"))));
+  {
+    g_autoptr(CpvEvidence) kept = cpv_vault_get_evidence (vault (fixture), schedule_id, &error);
+    g_autoptr(GPtrArray) links = cpv_vault_list_jrca_evidence (vault (fixture),
+                                                               CPV_JRCA_RECORD_AUDIT,
+                                                               fixture->beta_audit_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (kept);
+    g_assert_cmpuint (links->len, ==, 1);
+  }
+  stored = cpv_vault_get_jrca_audit (vault (fixture), fixture->beta_audit_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (stored->has_schedule);
+
+  /* Save keeps what the switches show. */
+  click (editor_child (editor, "save_button"));
+  g_assert_null (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
+  g_clear_pointer (&stored, cpv_jrca_audit_free);
+  stored = cpv_vault_get_jrca_audit (vault (fixture), fixture->beta_audit_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (stored->has_schedule);
+  g_assert_true (stored->attested_by_org);
+}
+
+/* JRCA-CPD-2: a completion certificate attached to a CPD record sets its certificate flag. */
+static void
+test_cpd_files (UiFixture     *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GFile) certificate = write_pdf (fixture, "certificate.pdf", "Certificate");
+  g_autoptr(GListModel) certificates = one_file (certificate);
+  g_autoptr(CpvJrcaCpd) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  CpvJrcaCpdEditor *editor;
+  CpvJrcaFiles *files;
+
+  open_and_unlock (fixture);
+  activate (fixture, "jrca.edit-cpd", fixture->cpd_id);
+  editor = CPV_JRCA_CPD_EDITOR (find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
+  g_assert_nonnull (editor);
+  files = CPV_JRCA_FILES (editor_child (editor, "files_group"));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (editor_child (editor,
+                                                                   "certificate_switch"))));
+
+  /* A role of the other record kind is refused before anything is stored. */
+  cpv_jrca_files_attach (files, certificates, "form-3a");
+  g_assert_false (cpv_jrca_files_get_busy (files));
+  g_assert_nonnull (cpv_jrca_files_get_message (files));
+  g_assert_cmpuint (cpv_jrca_files_get_n_files (files), ==, 0);
+
+  cpv_jrca_files_attach (files, certificates, "certificate");
+  cpv_ui_spin_until (files_idle, files, "the certificate is stored");
+  g_assert_null (cpv_jrca_files_get_message (files));
+  g_assert_cmpuint (cpv_jrca_files_get_n_files (files), ==, 1);
+  g_assert_cmpstr (cpv_jrca_files_get_role (files, row_evidence_id (files_row (files, 0))), ==,
+                   "certificate");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (editor_child (editor,
+                                                                  "certificate_switch"))));
+  stored = cpv_vault_get_jrca_cpd (vault (fixture), fixture->cpd_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (stored->has_certificate);
+
+  /* The same content again is linked, not stored twice. */
+  cpv_jrca_files_attach (files, certificates, "programme");
+  cpv_ui_spin_until (files_idle, files, "the same file is linked again");
+  g_assert_cmpuint (cpv_jrca_files_get_n_files (files), ==, 1);
+  g_assert_cmpstr (cpv_jrca_files_get_role (files, row_evidence_id (files_row (files, 0))), ==,
+                   "programme");
+}
+
+static gboolean
+pack_dialog_idle (gpointer data)
+{
+  return !cpv_pack_dialog_get_busy (CPV_PACK_DIALOG (data));
+}
+
+static gboolean
+pack_dialog_done (gpointer data)
+{
+  CpvPackDialog *dialog = data;
+
+  return !cpv_pack_dialog_get_busy (dialog)
+         && g_strcmp0 (gtk_stack_get_visible_child_name (
+                         GTK_STACK (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "stack"))),
+                       "options") != 0
+         && g_strcmp0 (gtk_stack_get_visible_child_name (
+                         GTK_STACK (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "stack"))),
+                       "progress") != 0;
+}
+
+/* The JRCA page's Application Pack…: the procedure due next, the applicant's name from the
+ * registration, encryption on, the TLP:RED file of a CPD record left out unless ticked; the
+ * pack is written and its passphrase shown once with the advice of COUNCIL-SUBMIT-1. */
+static void
+test_application_pack (UiFixture     *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GFile) certificate = write_pdf (fixture, "seminar-certificate.pdf", "Certificate");
+  g_autoptr(GFile) notes = write_pdf (fixture, "seminar-notes.pdf", "Notes (TLP:RED)");
+  g_autofree char *path = g_build_filename (fixture->dir, "application.zip", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(CpvEvidence) red = NULL;
+  g_autoptr(CpvEvidence) kept = NULL;
+  g_autoptr(CpvJrcaRegistration) registration = NULL;
+  g_autoptr(CpvPackVerification) verification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *passphrase = NULL;
+  CpvEvidenceMeta meta = { 0, };
+  gboolean already_stored = FALSE;
+  CpvPackDialog *dialog;
+  GtkWidget *withheld;
+
+  open_and_unlock (fixture);
+  kept = cpv_vault_attach_jrca_file (vault (fixture), CPV_JRCA_RECORD_CPD, fixture->cpd_id,
+                                     "certificate", certificate, &meta, &already_stored, NULL,
+                                     &error);
+  g_assert_no_error (error);
+  red = cpv_vault_attach_jrca_file (vault (fixture), CPV_JRCA_RECORD_CPD, fixture->cpd_id,
+                                    "other", notes, &meta, &already_stored, NULL, &error);
+  g_assert_no_error (error);
+  g_free (red->tlp);
+  red->tlp = g_strdup ("red");
+  g_assert_true (cpv_vault_update_evidence_marks (vault (fixture), red, &error));
+  g_assert_no_error (error);
+  registration = cpv_vault_get_jrca_registration (vault (fixture), fixture->credential_id,
+                                                  &error);
+  g_assert_no_error (error);
+
+  activate (fixture, "jrca.application-pack", fixture->credential_id);
+  dialog = CPV_PACK_DIALOG (find_toplevel (CPV_TYPE_PACK_DIALOG));
+  g_assert_nonnull (dialog);
+  /* The core plans the pack in a thread to list what it would leave out; Export waits. */
+  g_assert_true (cpv_pack_dialog_get_busy (dialog));
+  g_assert_false (gtk_widget_get_sensitive (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                          "export_button")));
+  cpv_ui_spin_until (pack_dialog_idle, dialog, "the pack dialog lists the withheld items");
+  g_assert_true (gtk_widget_get_sensitive (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                         "export_button")));
+  g_assert_true (gtk_widget_get_visible (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                       "jrca_group")));
+  g_assert_false (gtk_widget_get_visible (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                        "member_row")));
+  /* The maintenance deadline comes before the expiry date: maintenance is due next. */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cpv_ui_child (dialog,
+                                                                              CPV_TYPE_PACK_DIALOG,
+                                                                              "procedure_row"))),
+                    ==, 0);
+  g_assert_cmpint (cpv_jrca_next_procedure (registration, NULL), ==,
+                   CPV_JRCA_PROCEDURE_MAINTENANCE);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cpv_ui_child (dialog,
+                                                                      CPV_TYPE_PACK_DIALOG,
+                                                                      "applicant_row"))),
+                   ==, registration->applicant_name != NULL ? registration->applicant_name : "");
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                                  "encrypt_switch"))));
+  g_assert_false (gtk_widget_get_visible (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                        "error_label")));
+
+  /* COUNCIL-TLP-1: the CPD record's TLP:RED notes are offered, unticked. */
+  withheld = cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "withheld_list");
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (withheld), 0);
+
+    g_assert_nonnull (row);
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (withheld), 1));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "seminar-notes.pdf");
+    g_assert_true (shows_label (GTK_WIDGET (row), "TLP:RED"));
+    g_assert_false (gtk_check_button_get_active (g_object_get_data (G_OBJECT (row),
+                                                                    "cpv-check")));
+  }
+  save_screenshots (GTK_WIDGET (dialog), "jrca-pack-dialog");
+
+  /* Choosing renewal plans the pack again (with the audit evidence); a ticked item stays
+   * ticked, and the due date is the expiry date. */
+  {
+    AdwComboRow *procedure = ADW_COMBO_ROW (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                          "procedure_row"));
+    g_autofree char *expiry = cpv_day_format (registration->expiry_date);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (withheld), 0);
+
+    gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "cpv-check"), TRUE);
+    adw_combo_row_set_selected (procedure, 1);
+    g_assert_true (cpv_pack_dialog_get_busy (dialog));
+    cpv_ui_spin_until (pack_dialog_idle, dialog, "the renewal pack is planned");
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (procedure)), expiry));
+    row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (withheld), 0);
+    g_assert_nonnull (row);
+    g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (row),
+                                                                   "cpv-check")));
+    gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "cpv-check"), FALSE);
+    adw_combo_row_set_selected (procedure, 0);
+    cpv_ui_spin_until (pack_dialog_idle, dialog, "the maintenance pack is planned again");
+  }
+
+  /* The destination the file chooser would return. */
+  cpv_pack_dialog_export_to (dialog, out);
+  cpv_ui_spin_until (pack_dialog_done, dialog, "the application pack is written");
+  g_assert_false (gtk_widget_get_visible (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                        "error_label")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (cpv_ui_child (dialog,
+                                                                              CPV_TYPE_PACK_DIALOG,
+                                                                              "stack"))),
+                   ==, "done");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (gtk_widget_get_visible (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                       "passphrase_group")));
+  passphrase = g_strdup (gtk_label_get_label (GTK_LABEL (cpv_ui_child (dialog,
+                                                                       CPV_TYPE_PACK_DIALOG,
+                                                                       "passphrase_label"))));
+  g_assert_cmpuint (strlen (passphrase), >=, 20);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
+                                                                 "advice_label"))),
+                   ==, cpv_pack_submit_advice ());
+  save_screenshots (GTK_WIDGET (dialog), "jrca-pack-done");
+
+  /* The pack opens with the passphrase shown: the certificate went in, the notes did not. */
+  verification = cpv_pack_verify (path, passphrase, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (verification->encrypted);
+  g_assert_cmpuint (verification->problems->len, ==, 0);
+  g_assert_cmpuint (verification->n_verified, ==, verification->n_files);
+  g_assert_cmpuint (verification->n_files, >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = NULL;
-  const char *localedir = g_getenv ("CPV_TEST_LOCALEDIR");
-  const char *languages = g_getenv ("LANGUAGE");
-  int status;
-
-  home = g_dir_make_tmp ("cpv-ui-home-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (languages != NULL && g_str_has_prefix (languages, "ja"))
-    language = "ja";
-
-  g_test_init (&argc, &argv, NULL);
-
-  application = cpv_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application))
-                           | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  cpv_ui_test_begin (&process, &argc, &argv, TRUE);
 
   g_test_add ("/ui/jrca/JRCA-MAINT-1/readiness-equals-core", UiFixture, NULL,
               fixture_set_up, test_readiness_equals_core, fixture_tear_down);
@@ -791,6 +1271,12 @@ main (int   argc,
               fixture_set_up, test_audit_editor_arithmetic, fixture_tear_down);
   g_test_add ("/ui/jrca/JRCA-CPD-3/cpd-editor-lint", UiFixture, NULL,
               fixture_set_up, test_cpd_editor_lint, fixture_tear_down);
+  g_test_add ("/ui/jrca/JRCA-5A/audit-files", UiFixture, NULL,
+              fixture_set_up, test_audit_files, fixture_tear_down);
+  g_test_add ("/ui/jrca/JRCA-CPD-2/cpd-files", UiFixture, NULL,
+              fixture_set_up, test_cpd_files, fixture_tear_down);
+  g_test_add ("/ui/jrca/COUNCIL-SUBMIT-1/application-pack", UiFixture, NULL,
+              fixture_set_up, test_application_pack, fixture_tear_down);
   g_test_add ("/ui/jrca/export-forms", UiFixture, NULL,
               fixture_set_up, test_export_forms, fixture_tear_down);
   g_test_add ("/ui/jrca/lock-drops-records", UiFixture, NULL,
@@ -798,9 +1284,5 @@ main (int   argc,
   g_test_add ("/ui/jrca/screenshots", UiFixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
-  status = g_test_run ();
-
-  g_clear_object (&application);
-  remove_tree (home);
-  return status;
+  return cpv_ui_test_end (&process, g_test_run ());
 }

@@ -23,6 +23,7 @@
 #include "cpv-evidence-viewer.h"
 #include "cpv-jrca-audit-editor.h"
 #include "cpv-jrca-cpd-editor.h"
+#include "cpv-jrca-files.h"
 #include "cpv-jrca-page.h"
 #include "cpv-jrca-period-editor.h"
 #include "cpv-jrca-registration-editor.h"
@@ -52,6 +53,7 @@ static const TemplateType template_types[] = {
   { "CpvEvidenceViewer", cpv_evidence_viewer_get_type },
   { "CpvJrcaAuditEditor", cpv_jrca_audit_editor_get_type },
   { "CpvJrcaCpdEditor", cpv_jrca_cpd_editor_get_type },
+  { "CpvJrcaFiles", cpv_jrca_files_get_type },
   { "CpvJrcaPage", cpv_jrca_page_get_type },
   { "CpvJrcaPeriodEditor", cpv_jrca_period_editor_get_type },
   { "CpvJrcaRegistrationEditor", cpv_jrca_registration_editor_get_type },
