@@ -32,6 +32,7 @@ struct _CpvAuditsPage
   GtkStack      *stack;
   GtkLabel      *error_label;
   GtkListBox    *readiness_list;
+  GtkDropDown   *cycle_dropdown;  /* 0: the current cycle, 1: the one before */
   GtkListBox    *audits_list;
   GtkListBox    *partner_list;
   AdwActionRow  *retention_row;
@@ -69,6 +70,7 @@ typedef struct
   CpvVault           *vault;
   CpvProgramRegistry *registry;
   CpvDay              today;
+  int                 cycles_back;     /* which cycle the readiness is of */
   GPtrArray          *readiness;       /* of CpvCycleReadiness */
   GPtrArray          *audits;          /* of CpvAuditRequest */
   GHashTable         *audit_records;   /* audit id -> GPtrArray of CpvRecordReadiness */
@@ -639,7 +641,8 @@ load_thread (GTask        *task,
   g_autoptr(GPtrArray) past = NULL;
   GError *error = NULL;
 
-  load->readiness = cpv_readiness_check_all (load->vault, load->registry, &error);
+  load->readiness = cpv_readiness_check_all (load->vault, load->registry, load->cycles_back,
+                                             &error);
   if (load->readiness == NULL)
     goto failed;
   load->audits = cpv_vault_list_audits (load->vault, load->registry, 0, &error);
@@ -763,6 +766,7 @@ reload (CpvAuditsPage *self)
   load->vault = g_object_ref (vault);
   load->registry = g_object_ref (cpv_session_get_registry (self->session));
   load->today = cpv_day_today ();
+  load->cycles_back = (int) gtk_drop_down_get_selected (self->cycle_dropdown);
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
 
@@ -770,6 +774,12 @@ reload (CpvAuditsPage *self)
   g_task_set_source_tag (task, reload);
   g_task_set_task_data (task, load, (GDestroyNotify) load_free);
   g_task_run_in_thread (task, load_thread);
+}
+
+static void
+cycle_changed_cb (CpvAuditsPage *self)
+{
+  reload (self);
 }
 
 static void
@@ -1082,9 +1092,10 @@ export_action_cb (GtkWidget  *widget,
   if (!has_vault (self))
     return;
   if (g_str_equal (action_name, "audits.export-audit"))
-    dialog = cpv_pack_dialog_new (parent_window (self), self->session, id, 0);
+    dialog = cpv_pack_dialog_new (parent_window (self), self->session, id, 0, 0);
   else
-    dialog = cpv_pack_dialog_new (parent_window (self), self->session, 0, id);
+    dialog = cpv_pack_dialog_new (parent_window (self), self->session, 0, id,
+                                  (int) gtk_drop_down_get_selected (self->cycle_dropdown));
   remember_dialog (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1194,6 +1205,8 @@ cpv_audits_page_class_init (CpvAuditsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpvAuditsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CpvAuditsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, CpvAuditsPage, readiness_list);
+  gtk_widget_class_bind_template_child (widget_class, CpvAuditsPage, cycle_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, cycle_changed_cb);
   gtk_widget_class_bind_template_child (widget_class, CpvAuditsPage, audits_list);
   gtk_widget_class_bind_template_child (widget_class, CpvAuditsPage, partner_list);
   gtk_widget_class_bind_template_child (widget_class, CpvAuditsPage, retention_row);

@@ -614,8 +614,7 @@ test_readiness_and_due_dates (UiFixture     *fixture,
   }
   g_assert_nonnull (find_action_button (audit_row (fixture), "audits.appeal"));
 
-  /* A gap opens the activity editor (win.edit-activity). */
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (cissp_row), TRUE);
+  /* A gap opens the activity editor (win.edit-activity). The reloads above built new rows. */
   g_assert_cmpuint (gap_rows->len, >, 0);
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
@@ -624,6 +623,8 @@ test_readiness_and_due_dates (UiFixture     *fixture,
     for (guint i = 0; i < count_top_rows (readiness_list); i++)
       if (strstr (row_title (top_row (readiness_list, i)), "CISSP") != NULL)
         cissp_row = top_row (readiness_list, i);
+    g_assert_nonnull (cissp_row);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (cissp_row), TRUE);
     collect_rows (cissp_row, rows);
     g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (rows->pdata[0])), ==,
                      "audits.open-activity");
@@ -632,6 +633,53 @@ test_readiness_and_due_dates (UiFixture     *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (window_child (fixture,
                                                                               "content_stack"))),
                    ==, "activities");
+}
+
+/* The readiness of the previous cycle: chosen in the group's header, computed by the core. */
+static void
+test_previous_cycle (UiFixture     *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpvCycleReadiness) previous = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *readiness_list;
+  GtkWidget *cissp_row = NULL;
+
+  open_and_unlock (fixture);
+  previous = cpv_readiness_check_cycle (vault (fixture), registry (fixture), fixture->cissp_id,
+                                        1, &error);
+  g_assert_no_error (error);
+  start = cpv_day_format (previous->cycle_start);
+  end = cpv_day_format (previous->cycle_end);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Ready for audit: %u of %u activity",
+                                          "Ready for audit: %u of %u activities",
+                                          previous->n_total),
+                             previous->n_ready, previous->n_total);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (fixture, "cycle_dropdown")), 1);
+  reload_and_wait (fixture);
+  readiness_list = page_child (fixture, "readiness_list");
+  for (guint i = 0; i < count_top_rows (readiness_list); i++)
+    if (strstr (row_title (top_row (readiness_list, i)), "CISSP") != NULL)
+      cissp_row = top_row (readiness_list, i);
+  g_assert_nonnull (cissp_row);
+  g_assert_nonnull (strstr (row_title (cissp_row), start));
+  g_assert_nonnull (strstr (row_title (cissp_row), end));
+  g_assert_cmpstr (row_subtitle (cissp_row), ==, summary);
+
+  /* Back to the current cycle. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (fixture, "cycle_dropdown")), 0);
+  reload_and_wait (fixture);
+  cissp_row = NULL;
+  for (guint i = 0; i < count_top_rows (readiness_list); i++)
+    if (strstr (row_title (top_row (readiness_list, i)), "CISSP") != NULL)
+      cissp_row = top_row (readiness_list, i);
+  g_assert_nonnull (cissp_row);
+  g_assert_null (strstr (row_title (cissp_row), end));
 }
 
 static gboolean
@@ -643,6 +691,14 @@ pack_dialog_done (gpointer data)
          && g_strcmp0 (gtk_stack_get_visible_child_name (
                          GTK_STACK (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "stack"))),
                        "done") == 0;
+}
+
+static gboolean
+pack_dialog_idle (gpointer data)
+{
+  CpvPackDialog *dialog = CPV_PACK_DIALOG (find_toplevel (CPV_TYPE_PACK_DIALOG));
+
+  return dialog != NULL && !cpv_pack_dialog_get_busy (dialog);
 }
 
 static gboolean
@@ -680,6 +736,8 @@ test_encrypted_pack (UiFixture     *fixture,
   dialog = CPV_PACK_DIALOG (find_toplevel (CPV_TYPE_PACK_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  /* The core plans the pack in a thread to list what it would leave out. */
+  cpv_ui_spin_until (pack_dialog_idle, fixture, "the pack dialog lists the withheld items");
 
   /* COUNCIL-TLP-1: the TLP:RED note of the seminar is listed, unticked; encryption is on. */
   withheld = cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "withheld_list");
@@ -869,6 +927,8 @@ main (int   argc,
 
   g_test_add ("/ui/audits/ISC2-AUDIT-1/readiness-and-due-dates", UiFixture, NULL,
               fixture_set_up, test_readiness_and_due_dates, fixture_tear_down);
+  g_test_add ("/ui/audits/ISC2-AUDIT-2/previous-cycle", UiFixture, NULL,
+              fixture_set_up, test_previous_cycle, fixture_tear_down);
   g_test_add ("/ui/audits/ISC2-AUDIT-1/record-request", UiFixture, NULL,
               fixture_set_up, test_record_audit, fixture_tear_down);
   g_test_add ("/ui/audits/COUNCIL-SUBMIT-1/encrypted-pack", UiFixture, NULL,
