@@ -8,146 +8,29 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cpv-test-cli.h"
+
 #define PASSPHRASE "correct horse battery staple"
 #define NEW_PASSPHRASE "a different, longer passphrase"
 #define BOOK "isc2.education.self-study-book"
 #define GROUP_B_ENTRY "isc2.professional-development.entry"
 
-typedef struct
-{
-  char     *dir;
-  char     *vault;
-  char     *passphrase;      /* CPE_VAULT_PASSPHRASE for the child; NULL leaves it unset */
-  char     *new_passphrase;  /* CPE_VAULT_NEW_PASSPHRASE; NULL leaves it unset */
-  gboolean  name_vault;      /* prepend --vault=PATH to every command line */
+/* dir, vault, passphrase, new_passphrase, name_vault; status, out, err of the last command */
+typedef CpvTestCli Fixture;
 
-  int       status;
-  char     *out;
-  char     *err;
-} Fixture;
+#define run(f, ...) cpv_test_cli_run ((f), __VA_ARGS__)
+#define run_argv(f, args) cpv_test_cli_runv ((f), (args))
+#define assert_ok(f) cpv_test_cli_assert_ok (f)
+#define assert_fails(f, expected_status) cpv_test_cli_assert_fails ((f), (expected_status))
+#define count_lines(text) cpv_test_count_lines (text)
 
 /* Helpers */
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static char *
 fixture_path (Fixture    *f,
               const char *name)
 {
   return g_build_filename (f->dir, name, NULL);
-}
-
-static void
-run_argv (Fixture            *f,
-          const char * const *args)
-{
-  const char *cli = g_getenv ("CPV_CLI");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xdg = fixture_path (f, "xdg");
-
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, g_strdup (cli));
-  if (f->name_vault)
-    g_ptr_array_add (argv, g_strdup_printf ("--vault=%s", f->vault));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, f->dir);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
-  if (f->passphrase != NULL)
-    g_subprocess_launcher_setenv (launcher, "CPE_VAULT_PASSPHRASE", f->passphrase, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "CPE_VAULT_PASSPHRASE");
-  if (f->new_passphrase != NULL)
-    g_subprocess_launcher_setenv (launcher, "CPE_VAULT_NEW_PASSPHRASE", f->new_passphrase,
-                                  TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "CPE_VAULT_NEW_PASSPHRASE");
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  /* stdin is an empty pipe: never a terminal, so the tool must not wait for a prompt */
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->out, &f->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  f->status = g_subprocess_get_exit_status (process);
-}
-
-static int
-run (Fixture    *f,
-     const char *first,
-     ...) G_GNUC_NULL_TERMINATED;
-
-static int
-run (Fixture    *f,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  run_argv (f, (const char * const *) args->pdata);
-  return f->status;
-}
-
-#define assert_ok(f)                                                                          \
-  G_STMT_START {                                                                              \
-    if ((f)->status != 0)                                                                     \
-      g_printerr ("unexpected failure, stderr: %s\n", (f)->err);                             \
-    g_assert_cmpint ((f)->status, ==, 0);                                                    \
-  } G_STMT_END
-
-/* A failed command exits with @status and says why in exactly one line on stderr. */
-#define assert_fails(f, expected_status)                                                      \
-  G_STMT_START {                                                                              \
-    g_assert_cmpint ((f)->status, ==, (expected_status));                                    \
-    g_assert_true (g_str_has_prefix ((f)->err, "cpe-vault-cli: "));                          \
-    g_assert_cmpint (count_lines ((f)->err), ==, 1);                                         \
-    g_assert_cmpstr ((f)->out, ==, "");                                                      \
-  } G_STMT_END
-
-static guint
-count_lines (const char *text)
-{
-  guint lines = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p == '\n')
-      lines++;
-  return lines;
 }
 
 /* Runs a command that prints an id alone and returns it. */
@@ -286,15 +169,7 @@ static void
 fixture_set_up_empty (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cpv-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->vault = fixture_path (f, "vault.cpv");
-  f->passphrase = g_strdup (PASSPHRASE);
-  f->name_vault = TRUE;
-  f->out = g_strdup ("");
-  f->err = g_strdup ("");
+  cpv_test_cli_set_up (f, "cpv-cli-XXXXXX");
 }
 
 static void
@@ -311,13 +186,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->vault);
-  g_free (f->passphrase);
-  g_free (f->new_passphrase);
-  g_free (f->out);
-  g_free (f->err);
+  cpv_test_cli_tear_down (f);
 }
 
 /* Help and usage */
@@ -1320,11 +1189,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("CPV_CLI") == NULL)
-    {
-      g_printerr ("CPV_CLI must name the cpe-vault-cli binary (meson test sets it)\n");
-      return 1;
-    }
+  if (!cpv_test_cli_available ())
+    return 1;
 
 #define ADD(path, setup, func) \
   g_test_add (path, Fixture, NULL, setup, func, fixture_tear_down)

@@ -8,103 +8,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#define PASSPHRASE "correct horse battery staple"
+#include "cpv-test-cli.h"
 
-typedef struct
-{
-  char *dir;
-  char *vault;
-  int   status;
-  char *out;
-  char *err;
-} Fixture;
+typedef CpvTestCli Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static int
-run (Fixture    *f,
-     const char *first,
-     ...) G_GNUC_NULL_TERMINATED;
-
-static int
-run (Fixture    *f,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  g_ptr_array_add (argv, g_strdup (g_getenv ("CPV_CLI")));
-  g_assert_nonnull (argv->pdata[0]);
-  g_ptr_array_add (argv, g_strdup_printf ("--vault=%s", f->vault));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, g_strdup (arg));
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, f->dir);
-  g_subprocess_launcher_setenv (launcher, "CPE_VAULT_PASSPHRASE", PASSPHRASE, TRUE);
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->out, &f->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  f->status = g_subprocess_get_exit_status (process);
-  return f->status;
-}
-
-#define assert_ok(f)                                                                          \
-  G_STMT_START {                                                                              \
-    if ((f)->status != 0)                                                                     \
-      g_printerr ("unexpected failure, stderr: %s\n", (f)->err);                             \
-    g_assert_cmpint ((f)->status, ==, 0);                                                    \
-  } G_STMT_END
-
-static guint
-count_lines (const char *text)
-{
-  guint lines = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p == '\n')
-      lines++;
-  return lines;
-}
-
-#define assert_fails(f, expected)                                                             \
-  G_STMT_START {                                                                              \
-    g_assert_cmpint ((f)->status, ==, (expected));                                           \
-    g_assert_true (g_str_has_prefix ((f)->err, "cpe-vault-cli: "));                          \
-    g_assert_cmpuint (count_lines ((f)->err), ==, 1);                                        \
-    g_assert_cmpstr ((f)->out, ==, "");                                                      \
-  } G_STMT_END
+#define run(f, ...) cpv_test_cli_run ((f), __VA_ARGS__)
+#define assert_ok(f) cpv_test_cli_assert_ok (f)
+#define assert_fails(f, expected) cpv_test_cli_assert_fails ((f), (expected))
 
 static void
 assert_contains (const char *text,
@@ -119,11 +29,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("cpv-cli-jrca-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->vault = g_build_filename (f->dir, "vault.cpv", NULL);
+  cpv_test_cli_set_up (f, "cpv-cli-jrca-XXXXXX");
   run (f, "init", NULL);
   assert_ok (f);
 }
@@ -132,11 +38,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->vault);
-  g_free (f->out);
-  g_free (f->err);
+  cpv_test_cli_tear_down (f);
 }
 
 static void

@@ -159,6 +159,45 @@ link_ok (CpvVault          *vault,
   g_assert_no_error (error);
 }
 
+/* A refused link: @code of CPV_RECORDS_ERROR. */
+static void
+link_fails (CpvVault          *vault,
+            CpvJrcaRecordKind  kind,
+            gint64             record_id,
+            gint64             evidence_id,
+            const char        *role,
+            int                code)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cpv_vault_link_jrca_evidence (vault, kind, record_id, evidence_id, role,
+                                                &error));
+  g_assert_error (error, CPV_RECORDS_ERROR, code);
+}
+
+/* A refused attach to an audit record: @code of @domain (any error when @domain is 0). */
+static void
+attach_fails (CpvVault              *vault,
+              gint64                 audit_id,
+              const char            *role,
+              GFile                 *file,
+              const CpvEvidenceMeta *meta,
+              GCancellable          *cancellable,
+              GQuark                 domain,
+              int                    code)
+{
+  g_autoptr(GError) error = NULL;
+  CpvEvidence *evidence = cpv_vault_attach_jrca_file (vault, CPV_JRCA_RECORD_AUDIT, audit_id,
+                                                      role, file, meta, NULL, cancellable,
+                                                      &error);
+
+  g_assert_null (evidence);
+  if (domain != 0)
+    g_assert_error (error, domain, code);
+  else
+    g_assert_nonnull (error);
+}
+
 static void
 changed_cb (CpvVault   *vault,
             const char *what,
@@ -366,26 +405,16 @@ test_link_errors (CpvTestVault  *fixture,
   g_autoptr(GPtrArray) links = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (cpv_vault_link_jrca_evidence (vault, CPV_JRCA_RECORD_AUDIT, audit_id,
-                                                evidence_id, "certificate", &error));
-  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (cpv_vault_link_jrca_evidence (vault, CPV_JRCA_RECORD_AUDIT, audit_id,
-                                                evidence_id, NULL, &error));
-  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (cpv_vault_link_jrca_evidence (vault, CPV_JRCA_RECORD_AUDIT, audit_id + 40,
-                                                evidence_id, "schedule", &error));
-  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND);
-  g_clear_error (&error);
-  g_assert_false (cpv_vault_link_jrca_evidence (vault, CPV_JRCA_RECORD_CPD, audit_id,
-                                                evidence_id, "schedule", &error));
-  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND);
-  g_clear_error (&error);
-  g_assert_false (cpv_vault_link_jrca_evidence (vault, CPV_JRCA_RECORD_AUDIT, audit_id,
-                                                evidence_id + 40, "schedule", &error));
-  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  link_fails (vault, CPV_JRCA_RECORD_AUDIT, audit_id, evidence_id, "certificate",
+              CPV_RECORDS_ERROR_INVALID);
+  link_fails (vault, CPV_JRCA_RECORD_AUDIT, audit_id, evidence_id, NULL,
+              CPV_RECORDS_ERROR_INVALID);
+  link_fails (vault, CPV_JRCA_RECORD_AUDIT, audit_id + 40, evidence_id, "schedule",
+              CPV_RECORDS_ERROR_NOT_FOUND);
+  link_fails (vault, CPV_JRCA_RECORD_CPD, audit_id, evidence_id, "schedule",
+              CPV_RECORDS_ERROR_NOT_FOUND);
+  link_fails (vault, CPV_JRCA_RECORD_AUDIT, audit_id, evidence_id + 40, "schedule",
+              CPV_RECORDS_ERROR_NOT_FOUND);
   g_assert_false (cpv_vault_unlink_jrca_evidence (vault, CPV_JRCA_RECORD_AUDIT, audit_id + 40,
                                                   evidence_id, &error));
   g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND);
@@ -497,44 +526,21 @@ test_attach_nothing_stored (CpvTestVault  *fixture,
   g_assert_false (already_stored);
   g_clear_error (&error);
 
-  evidence = cpv_vault_attach_jrca_file (vault, CPV_JRCA_RECORD_AUDIT, audit_id, "report",
-                                         empty, NULL, NULL, NULL, &error);
-  g_assert_null (evidence);
-  g_assert_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_EMPTY);
-  g_clear_error (&error);
-
-  evidence = cpv_vault_attach_jrca_file (vault, CPV_JRCA_RECORD_AUDIT, audit_id, "report",
-                                         directory, NULL, NULL, NULL, &error);
-  g_assert_null (evidence);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
-  g_clear_error (&error);
-
-  evidence = cpv_vault_attach_jrca_file (vault, CPV_JRCA_RECORD_AUDIT, audit_id, "programme",
-                                         good, NULL, NULL, NULL, &error);
-  g_assert_null (evidence);
-  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID);
-  g_clear_error (&error);
-
-  evidence = cpv_vault_attach_jrca_file (vault, CPV_JRCA_RECORD_AUDIT, audit_id + 9, "report",
-                                         good, NULL, NULL, NULL, &error);
-  g_assert_null (evidence);
-  g_assert_error (error, CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  attach_fails (vault, audit_id, "report", empty, NULL, NULL,
+                CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_EMPTY);
+  attach_fails (vault, audit_id, "report", directory, NULL, NULL,
+                G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  attach_fails (vault, audit_id, "programme", good, NULL, NULL,
+                CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_INVALID);
+  attach_fails (vault, audit_id + 9, "report", good, NULL, NULL,
+                CPV_RECORDS_ERROR, CPV_RECORDS_ERROR_NOT_FOUND);
 
   /* A bad mark is refused by the evidence store inside the same transaction. */
-  evidence = cpv_vault_attach_jrca_file (vault, CPV_JRCA_RECORD_AUDIT, audit_id, "report",
-                                         good, &(CpvEvidenceMeta) { NULL, "purple" }, NULL,
-                                         NULL, &error);
-  g_assert_null (evidence);
-  g_assert_error (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_INVALID);
-  g_clear_error (&error);
+  attach_fails (vault, audit_id, "report", good, &(CpvEvidenceMeta) { NULL, "purple" }, NULL,
+                CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_INVALID);
 
   g_cancellable_cancel (cancelled);
-  evidence = cpv_vault_attach_jrca_file (vault, CPV_JRCA_RECORD_AUDIT, audit_id, "report",
-                                         good, NULL, NULL, cancelled, &error);
-  g_assert_null (evidence);
-  g_assert_nonnull (error);
-  g_clear_error (&error);
+  attach_fails (vault, audit_id, "report", good, NULL, cancelled, 0, 0);
 
   /* Nothing stored, nothing linked, no flag set; the earlier link is still there. */
   g_assert_cmpuint (count_evidence (vault), ==, before);

@@ -18,15 +18,14 @@
 #include "cpv-jrca-store.h"
 #include "cpv-portable.h"
 #include "cpv-records.h"
+#include "cpv-test-cli.h"
 #include "cpv-test-util.h"
 #include "cpv-vault.h"
 
 typedef struct
 {
   CpvTestVault  base;     /* base.vault: the source vault, open */
-  int           status;
-  char         *out;
-  char         *err;
+  CpvTestCli    cli;      /* in base.dir; each command names its vault */
 } Fixture;
 
 /* ---- helpers ---------------------------------------------------------------------------- */
@@ -36,15 +35,15 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   cpv_test_vault_setup (&f->base, data);
+  cpv_test_cli_set_up_in (&f->cli, f->base.dir, NULL);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
   cpv_test_vault_teardown (&f->base, data);
+  cpv_test_cli_tear_down (&f->cli);
 }
 
 static char *
@@ -54,8 +53,8 @@ path_in (Fixture    *f,
   return g_build_filename (f->base.dir, name, NULL);
 }
 
-/* Runs cpe-vault-cli with CPE_VAULT_PASSPHRASE set; the vault is closed meanwhile so that the
- * child sees everything written. */
+/* Runs cpe-vault-cli; the vault is closed meanwhile so that the child sees everything
+ * written. */
 static int
 run_cli (Fixture    *f,
          const char *first,
@@ -66,40 +65,13 @@ run_cli (Fixture    *f,
          const char *first,
          ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xdg = path_in (f, "xdg");
-  const char *cli = g_getenv ("CPV_CLI");
-  va_list ap;
+  va_list args;
+  int status;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, f->base.dir);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
-  g_subprocess_launcher_setenv (launcher, "CPE_VAULT_PASSPHRASE", CPV_TEST_PASSPHRASE, TRUE);
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->out, &f->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  f->status = g_subprocess_get_exit_status (process);
-  if (f->status != 0)
-    g_test_message ("cpe-vault-cli %s → %d: %s", first, f->status, f->err);
-  return f->status;
+  va_start (args, first);
+  status = cpv_test_cli_run_valist (&f->cli, first, args);
+  va_end (args);
+  return status;
 }
 
 static char *
@@ -291,7 +263,7 @@ test_status_xml (Fixture       *f,
 
   g_assert_cmpint (run_cli (f, "--vault", f->base.path, "status", "--on", "2024-06-01",
                             "--format", "xml", NULL), ==, 0);
-  doc = xmlReadMemory (f->out, strlen (f->out), "status.xml", NULL, XML_PARSE_NONET);
+  doc = xmlReadMemory (f->cli.out, strlen (f->cli.out), "status.xml", NULL, XML_PARSE_NONET);
   g_assert_nonnull (doc);
   assert_valid (doc, "status.rng");
 
@@ -375,14 +347,14 @@ test_status_xml (Fixture       *f,
   /* The text form is for people: it names both credentials. */
   g_assert_cmpint (run_cli (f, "--vault", f->base.path, "status", "--on", "2024-06-01", NULL),
                    ==, 0);
-  g_assert_nonnull (strstr (f->out, "CISSP"));
-  g_assert_nonnull (strstr (f->out, "AUDITOR"));
+  g_assert_nonnull (strstr (f->cli.out, "CISSP"));
+  g_assert_nonnull (strstr (f->cli.out, "AUDITOR"));
 
   /* Usage errors exit 2, a bad date 1 with one line. */
   g_assert_cmpint (run_cli (f, "--vault", f->base.path, "status", "extra", NULL), ==, 2);
   g_assert_cmpint (run_cli (f, "--vault", f->base.path, "status", "--on", "2024-02-30", NULL),
                    ==, 1);
-  g_assert_true (g_str_has_prefix (f->err, "cpe-vault-cli: "));
+  g_assert_true (g_str_has_prefix (f->cli.err, "cpe-vault-cli: "));
   g_assert_cmpint (run_cli (f, "--vault", f->base.path, "status", "--format", "json", NULL),
                    ==, 1);
 }
@@ -396,7 +368,7 @@ test_programs_xml (Fixture       *f,
   xmlDoc *doc;
 
   g_assert_cmpint (run_cli (f, "programs", "--format", "xml", NULL), ==, 0);
-  doc = xmlReadMemory (f->out, strlen (f->out), "programs.xml", NULL, XML_PARSE_NONET);
+  doc = xmlReadMemory (f->cli.out, strlen (f->cli.out), "programs.xml", NULL, XML_PARSE_NONET);
   g_assert_nonnull (doc);
 
   /* A script finds a category by its properties. */
@@ -566,7 +538,7 @@ test_round_trip (Fixture       *f,
   g_clear_object (&f->base.vault);
 
   g_assert_cmpint (run_cli (f, "--vault", f->base.path, "export", "--out", first, NULL), ==, 0);
-  g_assert_nonnull (strstr (f->err, "NOT encrypted"));
+  g_assert_nonnull (strstr (f->cli.err, "NOT encrypted"));
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
 
   /* The export follows its schema and holds every kind of record. */
@@ -594,7 +566,7 @@ test_round_trip (Fixture       *f,
 
   /* Refuses to overwrite without --force. */
   g_assert_cmpint (run_cli (f, "--vault", f->base.path, "export", "--out", first, NULL), ==, 1);
-  g_assert_nonnull (strstr (f->err, "--force"));
+  g_assert_nonnull (strstr (f->cli.err, "--force"));
   g_assert_cmpint (run_cli (f, "--vault", f->base.path, "export", "--out", first, "--force",
                             NULL), ==, 0);
 
@@ -602,7 +574,7 @@ test_round_trip (Fixture       *f,
   vault = new_vault (f, "copy.cpv");
   g_clear_object (&vault);
   g_assert_cmpint (run_cli (f, "--vault", copy, "import", first, NULL), ==, 0);
-  g_assert_nonnull (strstr (f->out, "2 credential(s)"));
+  g_assert_nonnull (strstr (f->cli.out, "2 credential(s)"));
   g_assert_cmpint (run_cli (f, "--vault", copy, "export", "--out", second, NULL), ==, 0);
   first_text = read_text (first);
   second_text = read_text (second);
@@ -652,7 +624,7 @@ test_import_refuses_non_empty (Fixture       *f,
 
   /* Into the same, non-empty vault: refused, unless --merge. */
   g_assert_cmpint (run_cli (f, "--vault", f->base.path, "import", file, NULL), ==, 1);
-  g_assert_nonnull (strstr (f->err, "--merge"));
+  g_assert_nonnull (strstr (f->cli.err, "--merge"));
 
   f->base.vault = cpv_vault_open (f->base.path, CPV_TEST_PASSPHRASE, &error);
   g_assert_no_error (error);
@@ -769,10 +741,10 @@ test_import_broken (Fixture       *f,
 
   g_assert_cmpint (run_cli (f, "--vault", target_path, "import", broken, "--merge", NULL), ==,
                    1);
-  g_assert_true (g_str_has_prefix (f->err, "cpe-vault-cli: "));
-  g_assert_nonnull (strstr (f->err, breakage->message));
+  g_assert_true (g_str_has_prefix (f->cli.err, "cpe-vault-cli: "));
+  g_assert_nonnull (strstr (f->cli.err, breakage->message));
   /* One line on stderr, naming the line of the damage (or of its element, for bytes). */
-  g_assert_cmpint (line_of (f->err, f->err + strlen (f->err) - 1), ==, 1);
+  g_assert_cmpint (line_of (f->cli.err, f->cli.err + strlen (f->cli.err) - 1), ==, 1);
   if (g_str_equal (breakage->name, "hash-mismatch") || g_str_equal (breakage->name,
                                                                     "size-mismatch"))
     {
@@ -783,7 +755,7 @@ test_import_broken (Fixture       *f,
       line = line_of (text, element);
     }
   expected_line = g_strdup_printf ("line %d:", line);
-  g_assert_nonnull (strstr (f->err, expected_line));
+  g_assert_nonnull (strstr (f->cli.err, expected_line));
 
   g_assert_cmpint (run_cli (f, "--vault", target_path, "export", "--out", after_path, NULL),
                    ==, 0);
@@ -823,11 +795,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (g_getenv ("CPV_CLI") == NULL)
-    {
-      g_printerr ("CPV_CLI must name the cpe-vault-cli binary (meson test sets it)\n");
-      return 77;
-    }
+  if (!cpv_test_cli_available ())
+    return 77;
 
   g_test_add ("/portable/status/xml-valid-with-numbers", Fixture, NULL, fixture_setup,
               test_status_xml, fixture_teardown);

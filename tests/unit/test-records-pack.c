@@ -14,6 +14,7 @@
 #include "cpv-audit.h"
 #include "cpv-pack.h"
 #include "cpv-program.h"
+#include "cpv-test-pack.h"
 #include "records-test-util.h"
 
 typedef struct
@@ -91,31 +92,7 @@ static CpvPackResult *
 write_pack (Fixture        *fixture,
             CpvPackOptions *options)
 {
-  g_autoptr(GError) error = NULL;
-  CpvPackResult *result = cpv_vault_write_pack (fixture->base.vault, fixture->registry, options,
-                                                fixture->out, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (result);
-  return result;
-}
-
-static int
-run (const char * const *argv,
-     char              **out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *standard_error = NULL;
-  g_autofree char *ignored = NULL;
-  int status = -1;
-
-  /* Standard output is always captured: the test's own output is TAP. */
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                out != NULL ? out : &ignored, &standard_error, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_test_message ("%s failed: %s", argv[0], standard_error);
-  return g_spawn_check_wait_status (status, NULL) ? 0 : 1;
+  return cpv_test_write_pack (fixture->base.vault, fixture->registry, options, fixture->out);
 }
 
 static xmlDocPtr
@@ -128,17 +105,6 @@ read_manifest (const char *dir)
   return doc;
 }
 
-static char *
-attribute (xmlNodePtr  node,
-           const char *name)
-{
-  xmlChar *value = xmlGetProp (node, BAD_CAST name);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
-}
-
 /* Every file of the manifest exists in @dir with its size and SHA-256; evidence files hold
  * exactly the vault's bytes. Returns the number of evidence files. */
 static guint
@@ -147,53 +113,14 @@ check_unpacked (Fixture    *fixture,
 {
   xmlDocPtr doc = read_manifest (dir);
   guint n_evidence = 0;
-  g_autofree char *schema = cpv_pack_manifest_schema_path ();
-  g_autofree char *manifest = g_build_filename (dir, "manifest.xml", NULL);
-  const char *xmllint[] = { "xmllint", "--noout", "--nonet", "--relaxng", schema, manifest, NULL };
 
-  g_assert_cmpint (run (xmllint, NULL), ==, 0);
+  cpv_test_pack_check_manifest (dir);
   for (xmlNodePtr node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
     {
-      g_autofree char *path = NULL;
-      g_autofree char *size = NULL;
-      g_autofree char *sha256 = NULL;
-      g_autofree char *role = NULL;
-      g_autofree char *evidence_id = NULL;
-      g_autofree char *full = NULL;
-      g_autofree char *contents = NULL;
-      g_autofree char *computed = NULL;
-      gsize length = 0;
-
       if (node->type != XML_ELEMENT_NODE || !xmlStrEqual (node->name, BAD_CAST "file"))
         continue;
-      path = attribute (node, "path");
-      size = attribute (node, "size");
-      sha256 = attribute (node, "sha256");
-      role = attribute (node, "role");
-      full = g_build_filename (dir, path, NULL);
-      g_assert_true (g_file_get_contents (full, &contents, &length, NULL));
-      g_assert_cmpuint (length, ==, g_ascii_strtoull (size, NULL, 10));
-      computed = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
-                                              length);
-      g_assert_cmpstr (computed, ==, sha256);
-      if (g_strcmp0 (role, "evidence") == 0)
-        {
-          g_autoptr(GBytes) vault_bytes = NULL;
-          g_autoptr(CpvEvidence) evidence = NULL;
-          g_autoptr(GError) error = NULL;
-          gint64 id;
-
-          evidence_id = attribute (node, "evidence-id");
-          id = g_ascii_strtoll (evidence_id, NULL, 10);
-          evidence = cpv_vault_get_evidence (fixture->base.vault, id, &error);
-          g_assert_no_error (error);
-          g_assert_cmpstr (evidence->sha256, ==, computed);
-          vault_bytes = cpv_vault_load_evidence_bytes (fixture->base.vault, id, NULL, &error);
-          g_assert_no_error (error);
-          g_assert_cmpmem (g_bytes_get_data (vault_bytes, NULL), g_bytes_get_size (vault_bytes),
-                           contents, length);
-          n_evidence++;
-        }
+      if (cpv_test_pack_check_file (fixture->base.vault, dir, node) != 0)
+        n_evidence++;
     }
   xmlFreeDoc (doc);
   return n_evidence;
@@ -203,10 +130,7 @@ static char *
 unpack_dir (Fixture    *fixture,
             const char *name)
 {
-  char *dir = g_build_filename (fixture->base.dir, name, NULL);
-
-  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
-  return dir;
+  return cpv_test_unpack_dir (fixture->base.dir, name);
 }
 
 static void
@@ -232,13 +156,13 @@ test_bsdtar_and_7z (Fixture       *fixture,
   g_assert_cmpuint (result->n_excluded, ==, 2);
   g_assert_cmpuint (result->n_files, ==, 6);
 
-  g_assert_cmpint (run (bsdtar, NULL), ==, 0);
+  g_assert_cmpint (cpv_test_run_tool (bsdtar, NULL), ==, 0);
   g_assert_cmpuint (check_unpacked (fixture, bsdtar_dir), ==, 3);
-  g_assert_cmpint (run (sevenz, NULL), ==, 0);
+  g_assert_cmpint (cpv_test_run_tool (sevenz, NULL), ==, 0);
   g_assert_cmpuint (check_unpacked (fixture, sevenz_dir), ==, 3);
 
   /* ASCII names: the date, the activity, unique although both notes are "notes.txt". */
-  g_assert_cmpint (run (list, &listing), ==, 0);
+  g_assert_cmpint (cpv_test_run_tool (list, &listing), ==, 0);
   g_assert_nonnull (strstr (listing, "evidence/250304_a1_Alpha-Seminar_certificate.pdf\n"));
   g_assert_nonnull (strstr (listing, "evidence/250304_a1_Alpha-Seminar_notes.txt\n"));
   g_assert_nonnull (strstr (listing, "evidence/250304_a1_Alpha-Seminar_notes-2.txt\n"));
@@ -267,7 +191,7 @@ test_council_names (Fixture       *fixture,
   result = write_pack (fixture, &options);
   g_assert_cmpuint (result->n_evidence, ==, 4);
 
-  g_assert_cmpint (run (list, &listing), ==, 0);
+  g_assert_cmpint (cpv_test_run_tool (list, &listing), ==, 0);
   /* COUNCIL-NAME-1: yymmdd_<document name>（<organisation>） */
   g_assert_nonnull (strstr (listing, "evidence/201201_Alpha Seminar certificate（〇〇株式会社）.pdf\n"));
   g_assert_nonnull (strstr (listing, "evidence/201201_監査ベータ研修 minutes（〇〇株式会社）.txt\n"));
@@ -284,7 +208,7 @@ zip_lists (const char *zip,
   g_autofree char *listing = NULL;
   const char *list[] = { "bsdtar", "-tf", zip, NULL };
 
-  g_assert_cmpint (run (list, &listing), ==, 0);
+  g_assert_cmpint (cpv_test_run_tool (list, &listing), ==, 0);
   return strstr (listing, needle) != NULL;
 }
 
@@ -305,7 +229,7 @@ test_red_and_secret_left_out (Fixture       *fixture,
   options.credential_id = fixture->cissp;
   options.names = CPV_PACK_NAMES_ASCII;
   result = write_pack (fixture, &options);
-  g_assert_cmpint (run (bsdtar, NULL), ==, 0);
+  g_assert_cmpint (cpv_test_run_tool (bsdtar, NULL), ==, 0);
   g_assert_false (cpv_test_tree_contains (dir, "RED-MARKER-CONTENT"));
   g_assert_false (cpv_test_tree_contains (dir, "SECRET-MARKER-CONTENT"));
   g_assert_false (zip_lists (fixture->out, "_minutes"));
@@ -380,11 +304,11 @@ test_encrypted (Fixture       *fixture,
                                  fixture->out, NULL };
     const char *sevenz_list[] = { "7z", "l", "-slt", "-p", fixture->out, NULL };
 
-    g_assert_cmpint (run (sevenz_good, NULL), ==, 0);
+    g_assert_cmpint (cpv_test_run_tool (sevenz_good, NULL), ==, 0);
     g_assert_cmpuint (check_unpacked (fixture, good_dir), ==, 3);
-    g_assert_cmpint (run (sevenz_bad, NULL), !=, 0);
+    g_assert_cmpint (cpv_test_run_tool (sevenz_bad, NULL), !=, 0);
     g_assert_false (cpv_test_tree_contains (bad_dir, "first notes"));
-    g_assert_cmpint (run (sevenz_list, &listing), ==, 0);
+    g_assert_cmpint (cpv_test_run_tool (sevenz_list, &listing), ==, 0);
     g_assert_nonnull (strstr (listing, "AES-256"));
   }
 
@@ -424,8 +348,8 @@ test_summary_pdf (Fixture       *fixture,
   options.credential_id = fixture->cissp;
   options.member = "Taro Yamada";
   result = write_pack (fixture, &options);
-  g_assert_cmpint (run (bsdtar, NULL), ==, 0);
-  g_assert_cmpint (run (pdftotext, &text), ==, 0);
+  g_assert_cmpint (cpv_test_run_tool (bsdtar, NULL), ==, 0);
+  g_assert_cmpint (cpv_test_run_tool (pdftotext, &text), ==, 0);
   g_assert_nonnull (strstr (text, "Alpha Seminar"));
   g_assert_nonnull (strstr (text, "監査ベータ研修"));
   g_assert_nonnull (strstr (text, "Taro Yamada"));
@@ -460,9 +384,9 @@ test_verify_detects_change (Fixture       *fixture,
   g_assert_cmpuint (good->problems->len, ==, 0);
   g_assert_cmpuint (good->n_verified, ==, good->n_files);
 
-  g_assert_cmpint (run (extract, NULL), ==, 0);
+  g_assert_cmpint (cpv_test_run_tool (extract, NULL), ==, 0);
   g_assert_true (g_file_set_contents (victim, "first notez", -1, NULL));
-  g_assert_cmpint (run (repack, NULL), ==, 0);
+  g_assert_cmpint (cpv_test_run_tool (repack, NULL), ==, 0);
   bad = cpv_pack_verify (changed, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (bad->problems->len, >=, 1);
