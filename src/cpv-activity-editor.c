@@ -12,12 +12,12 @@
 
 #include <glib/gi18n.h>
 
+#include "cpv-attach-queue.h"
 #include "cpv-credits.h"
 #include "cpv-evidence-util.h"
 #include "cpv-evidence.h"
 #include "cpv-isbn.h"
 #include "cpv-records.h"
-#include "cpv-search.h"
 #include "cpv-words.h"
 
 /* Files are stored as soon as they are attached (encrypted, in a thread, with a Cancel
@@ -73,10 +73,7 @@ struct _CpvActivityEditor
   GHashTable         *chosen_groups;     /* credential id -> 'A', 'B' or '-' set by the person */
   GArray             *pending;           /* of PendingEvidence */
   GPtrArray          *linked;            /* CpvEvidence already linked to the activity */
-  GQueue              attach_queue;      /* GFile * */
-  GCancellable       *attach_cancellable;
-  GCancellable       *index_cancellable;
-  guint               pulse_id;
+  CpvAttachQueue      attach_queue;      /* of GFile */
   guint               updating;
   gboolean            busy;
 };
@@ -475,37 +472,6 @@ default_evidence_kind (CpvActivityEditor *self)
   return "certificate";
 }
 
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  CpvActivityEditor *self = user_data;
-
-  gtk_progress_bar_pulse (self->attach_progress);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-attach_finished (CpvActivityEditor *self)
-{
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
-  gtk_revealer_set_reveal_child (self->attach_revealer, FALSE);
-  g_clear_object (&self->attach_cancellable);
-  set_busy (self, FALSE);
-}
-
-static void
-indexed_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* An unreadable PDF stays attached; its words are just not searchable. */
-  if (!cpv_search_index_evidence_finish (CPV_VAULT (source), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Evidence not indexed: %s", error->message);
-}
-
 static void
 attached_cb (GObject      *source,
              GAsyncResult *result,
@@ -519,11 +485,9 @@ attached_cb (GObject      *source,
   evidence = cpv_vault_attach_file_finish (CPV_VAULT (source), result, &already_stored, &error);
   if (evidence == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          && !g_error_matches (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_CANCELLED))
+      /* Cancel (or a failure) stops the whole queue. */
+      if (cpv_attach_queue_failed (&self->attach_queue, error))
         show_error (self, error->message);
-      /* Cancel stops the whole queue. */
-      g_queue_clear_full (&self->attach_queue, g_object_unref);
     }
   else
     {
@@ -540,13 +504,13 @@ attached_cb (GObject      *source,
           gtk_list_box_append (self->evidence_list,
                                evidence_row_new (evidence, already_stored, TRUE));
         }
-      if (!already_stored && self->index_cancellable != NULL)
-        cpv_search_index_evidence_async (CPV_VAULT (source), evidence->id,
-                                         self->index_cancellable, indexed_cb, NULL);
+      if (!already_stored)
+        cpv_attach_queue_index (&self->attach_queue, CPV_VAULT (source), evidence->id);
     }
 
-  attach_finished (self);
-  if (!g_queue_is_empty (&self->attach_queue) && self->session != NULL)
+  cpv_attach_queue_finish (&self->attach_queue);
+  set_busy (self, FALSE);
+  if (!cpv_attach_queue_is_empty (&self->attach_queue) && self->session != NULL)
     attach_next (self);
   g_object_unref (self);
 }
@@ -554,27 +518,19 @@ attached_cb (GObject      *source,
 static void
 attach_next (CpvActivityEditor *self)
 {
-  g_autoptr(GFile) file = g_queue_pop_head (&self->attach_queue);
-  g_autofree char *name = NULL;
-  g_autofree char *label = NULL;
+  g_autoptr(GFile) file = cpv_attach_queue_pop (&self->attach_queue);
   CpvEvidenceMeta meta = { 0 };
   CpvVault *vault = editor_vault (self);
+  GCancellable *cancellable;
 
   if (file == NULL || vault == NULL)
     return;
-  name = g_file_get_basename (file);
-  label = g_strdup_printf (_("Storing “%s” in the vault…"), name);
-  gtk_label_set_text (self->attach_label, label);
-  gtk_revealer_set_reveal_child (self->attach_revealer, TRUE);
-  gtk_progress_bar_set_fraction (self->attach_progress, 0);
-  if (self->pulse_id == 0)
-    self->pulse_id = g_timeout_add (100, pulse_cb, self);
+  cancellable = cpv_attach_queue_start (&self->attach_queue, file);
   set_busy (self, TRUE);
   show_error (self, NULL);
 
   meta.kind = default_evidence_kind (self);
-  self->attach_cancellable = g_cancellable_new ();
-  cpv_vault_attach_file_async (vault, 0, file, &meta, self->attach_cancellable, attached_cb,
+  cpv_vault_attach_file_async (vault, 0, file, &meta, cancellable, attached_cb,
                                g_object_ref (self));
 }
 
@@ -743,39 +699,16 @@ description_changed_cb (CpvActivityEditor *self)
 }
 
 static void
-files_chosen_cb (CpvActivityEditor    *self,
-                 int                   response,
-                 GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-
-      cpv_activity_editor_attach_files (self, files);
-    }
-  g_object_unref (chooser);
-}
-
-static void
 attach_clicked_cb (CpvActivityEditor *self)
 {
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Attach Evidence"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (files_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cpv_attach_queue_choose_files (GTK_WIDGET (self),
+                                 (CpvAttachFilesFunc) cpv_activity_editor_attach_files);
 }
 
 static void
 attach_cancel_clicked_cb (CpvActivityEditor *self)
 {
-  g_queue_clear_full (&self->attach_queue, g_object_unref);
-  if (self->attach_cancellable != NULL)
-    g_cancellable_cancel (self->attach_cancellable);
+  cpv_attach_queue_cancel (&self->attach_queue);
 }
 
 static gboolean
@@ -784,15 +717,11 @@ files_dropped_cb (CpvActivityEditor *self,
                   double             x,
                   double             y)
 {
-  GSList *list;
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GListModel) files = cpv_attach_queue_dropped_files (value);
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+  if (files == NULL)
     return FALSE;
-  list = g_value_get_boxed (value);
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_list_store_append (files, l->data);
-  cpv_activity_editor_attach_files (self, G_LIST_MODEL (files));
+  cpv_activity_editor_attach_files (self, files);
   return TRUE;
 }
 
@@ -860,9 +789,7 @@ cpv_activity_editor_close_request (GtkWindow *window)
 {
   CpvActivityEditor *self = CPV_ACTIVITY_EDITOR (window);
 
-  g_queue_clear_full (&self->attach_queue, g_object_unref);
-  if (self->attach_cancellable != NULL)
-    g_cancellable_cancel (self->attach_cancellable);
+  cpv_attach_queue_cancel (&self->attach_queue);
   remove_unsaved_evidence (self);
 
   return GTK_WINDOW_CLASS (cpv_activity_editor_parent_class)->close_request (window);
@@ -873,13 +800,7 @@ cpv_activity_editor_dispose (GObject *object)
 {
   CpvActivityEditor *self = CPV_ACTIVITY_EDITOR (object);
 
-  g_queue_clear_full (&self->attach_queue, g_object_unref);
-  if (self->attach_cancellable != NULL)
-    g_cancellable_cancel (self->attach_cancellable);
-  if (self->index_cancellable != NULL)
-    g_cancellable_cancel (self->index_cancellable);
-  g_clear_object (&self->index_cancellable);
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  cpv_attach_queue_clear (&self->attach_queue);
   if (self->pending != NULL)
     remove_unsaved_evidence (self);
   g_clear_object (&self->session);
@@ -899,7 +820,6 @@ cpv_activity_editor_finalize (GObject *object)
   g_clear_pointer (&self->chosen_groups, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->linked, g_ptr_array_unref);
-  g_clear_object (&self->attach_cancellable);
 
   G_OBJECT_CLASS (cpv_activity_editor_parent_class)->finalize (object);
 }
@@ -1009,10 +929,10 @@ cpv_activity_editor_init (CpvActivityEditor *self)
   self->chosen_groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingEvidence));
   self->linked = g_ptr_array_new_with_free_func (g_object_unref);
-  self->index_cancellable = g_cancellable_new ();
-  g_queue_init (&self->attach_queue);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cpv_attach_queue_init (&self->attach_queue, g_object_unref, self->attach_revealer,
+                         self->attach_label, self->attach_progress);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (category_setup_cb), GINT_TO_POINTER (FALSE));
@@ -1225,7 +1145,7 @@ cpv_activity_editor_attach_files (CpvActivityEditor *self,
   g_return_if_fail (CPV_IS_ACTIVITY_EDITOR (self));
 
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    g_queue_push_tail (&self->attach_queue, g_list_model_get_item (files, i));
+    cpv_attach_queue_push (&self->attach_queue, g_list_model_get_item (files, i));
   if (!self->busy)
     attach_next (self);
 }

@@ -107,6 +107,35 @@ cpv_evidence_copy (CpvEvidence *evidence)
   return copy;
 }
 
+static GtkWidget *
+chip_new (const char *text,
+          const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "chip");
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  return label;
+}
+
+/**
+ * cpv_evidence_add_mark_chips:
+ *
+ * Adds the item's TLP chip, and a Secret chip when it is secret, as suffixes of @row.
+ */
+void
+cpv_evidence_add_mark_chips (AdwActionRow *row,
+                             CpvEvidence  *evidence)
+{
+  GtkWidget *tlp = chip_new (cpv_evidence_tlp_label (evidence->tlp), "tlp");
+
+  gtk_widget_add_css_class (tlp, cpv_evidence_tlp_css_class (evidence->tlp));
+  adw_action_row_add_suffix (row, tlp);
+  if (evidence->secret)
+    adw_action_row_add_suffix (row, chip_new (_("Secret"), "secret"));
+}
+
 static GdkTexture *
 texture_from_surface (cairo_surface_t *surface)
 {

@@ -6,7 +6,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <poppler.h>
 
 #include "cpv-evidence.h"
@@ -24,6 +24,8 @@ const char  *cpv_evidence_tlp_css_class       (const char   *tlp);
 char        *cpv_evidence_language_label      (const char   *language);
 const char  *cpv_evidence_icon_name           (const char   *media_type);
 CpvEvidence *cpv_evidence_copy                (CpvEvidence  *evidence);
+void         cpv_evidence_add_mark_chips      (AdwActionRow *row,
+                                               CpvEvidence  *evidence);
 
 /* Thread-safe: these run in GTask threads and never touch the disk. */
 GdkTexture  *cpv_evidence_render_pdf_page     (PopplerPage  *page,

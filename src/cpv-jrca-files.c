@@ -12,8 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cpv-attach-queue.h"
 #include "cpv-evidence-util.h"
-#include "cpv-search.h"
 
 /* One group for both JRCA editors. Every file is attached to a record that is already stored:
  * the core streams it into the vault and links it with its role in one transaction (and sets
@@ -56,11 +56,8 @@ struct _CpvJrcaFiles
   CpvJrcaRecordKind    record_kind;
   gint64               record_id;        /* 0: the record is not saved yet */
   GPtrArray           *links;            /* of CpvJrcaEvidenceLink, as shown */
-  GQueue               attach_queue;     /* of Pending */
-  GCancellable        *attach_cancellable;
-  GCancellable        *index_cancellable;
+  CpvAttachQueue       attach_queue;     /* of Pending */
   GtkWindow           *role_dialog;      /* weak */
-  guint                pulse_id;
   gboolean             busy;
 };
 
@@ -155,18 +152,6 @@ update_state (CpvJrcaFiles *self)
                           self->links != NULL && self->links->len > 0);
 }
 
-static GtkWidget *
-chip_new (const char *text,
-          const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "chip");
-  gtk_widget_add_css_class (label, css_class);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
-
 static void
 remove_clicked_cb (GtkButton    *button,
                    CpvJrcaFiles *self)
@@ -196,7 +181,6 @@ file_row_new (CpvJrcaFiles              *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (cpv_evidence_icon_name (evidence->media_type));
-  GtkWidget *tlp = chip_new (cpv_evidence_tlp_label (evidence->tlp), "tlp");
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   g_autofree char *size = g_format_size (evidence->size);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s",
@@ -208,10 +192,7 @@ file_row_new (CpvJrcaFiles              *self,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
-  gtk_widget_add_css_class (tlp, cpv_evidence_tlp_css_class (evidence->tlp));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tlp);
-  if (evidence->secret)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip_new (_("Secret"), "secret"));
+  cpv_evidence_add_mark_chips (ADW_ACTION_ROW (row), evidence);
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
@@ -269,37 +250,6 @@ reload (CpvJrcaFiles *self)
   update_state (self);
 }
 
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  CpvJrcaFiles *self = user_data;
-
-  gtk_progress_bar_pulse (self->attach_progress);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-attach_finished (CpvJrcaFiles *self)
-{
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
-  gtk_revealer_set_reveal_child (self->attach_revealer, FALSE);
-  g_clear_object (&self->attach_cancellable);
-  set_busy (self, FALSE);
-}
-
-static void
-indexed_cb (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* An unreadable PDF stays attached; its words are just not searchable. */
-  if (!cpv_search_index_evidence_finish (CPV_VAULT (source), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Evidence not indexed: %s", error->message);
-}
-
 static void
 attach_thread (GTask        *task,
                gpointer      source_object,
@@ -336,11 +286,9 @@ attached_cb (GObject      *source,
 
   if (evidence == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-          && !g_error_matches (error, CPV_EVIDENCE_ERROR, CPV_EVIDENCE_ERROR_CANCELLED))
-        show_message (self, error->message);
       /* Cancel (or a failure) stops the whole queue. */
-      g_queue_clear_full (&self->attach_queue, (GDestroyNotify) pending_free);
+      if (cpv_attach_queue_failed (&self->attach_queue, error))
+        show_message (self, error->message);
     }
   else
     {
@@ -348,27 +296,26 @@ attached_cb (GObject      *source,
         add_toast (self, adw_toast_new_format (_("“%s” was already in the vault: linked, not "
                                                  "stored twice"),
                                                evidence->file_name));
-      else if (self->index_cancellable != NULL)
-        cpv_search_index_evidence_async (job->vault, evidence->id, self->index_cancellable,
-                                         indexed_cb, NULL);
+      else
+        cpv_attach_queue_index (&self->attach_queue, job->vault, evidence->id);
     }
 
-  attach_finished (self);
+  cpv_attach_queue_finish (&self->attach_queue);
+  set_busy (self, FALSE);
   reload (self);
   if (evidence != NULL)
     g_signal_emit (self, signals[CHANGED], 0);
-  if (!g_queue_is_empty (&self->attach_queue))
+  if (!cpv_attach_queue_is_empty (&self->attach_queue))
     attach_next (self);
 }
 
 static void
 attach_next (CpvJrcaFiles *self)
 {
-  Pending *pending = g_queue_pop_head (&self->attach_queue);
+  Pending *pending = cpv_attach_queue_pop (&self->attach_queue);
   CpvVault *vault = files_vault (self);
   g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *label = NULL;
+  GCancellable *cancellable;
   AttachJob *job;
 
   if (pending == NULL)
@@ -376,17 +323,11 @@ attach_next (CpvJrcaFiles *self)
   if (vault == NULL || self->record_id == 0)
     {
       pending_free (pending);
-      g_queue_clear_full (&self->attach_queue, (GDestroyNotify) pending_free);
+      cpv_attach_queue_cancel (&self->attach_queue);
       return;
     }
 
-  name = g_file_get_basename (pending->file);
-  label = g_strdup_printf (_("Storing “%s” in the vault…"), name);
-  gtk_label_set_label (self->attach_label, label);
-  gtk_revealer_set_reveal_child (self->attach_revealer, TRUE);
-  gtk_progress_bar_set_fraction (self->attach_progress, 0);
-  if (self->pulse_id == 0)
-    self->pulse_id = g_timeout_add (100, pulse_cb, self);
+  cancellable = cpv_attach_queue_start (&self->attach_queue, pending->file);
   show_message (self, NULL);
   set_busy (self, TRUE);
 
@@ -398,8 +339,7 @@ attach_next (CpvJrcaFiles *self)
   job->file = g_steal_pointer (&pending->file);
   pending_free (pending);
 
-  self->attach_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->attach_cancellable, attached_cb, NULL);
+  task = g_task_new (self, cancellable, attached_cb, NULL);
   g_task_set_source_tag (task, attach_next);
   g_task_set_task_data (task, job, (GDestroyNotify) attach_job_free);
   g_task_run_in_thread (task, attach_thread);
@@ -450,45 +390,18 @@ role_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
-files_chosen_cb (CpvJrcaFiles         *self,
-                 int                   response,
-                 GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-
-      cpv_jrca_files_choose_role (self, files);
-    }
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
-}
-
-static void
 attach_clicked_cb (CpvJrcaFiles *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *chooser;
-
   if (self->record_id == 0)
     return;
-  chooser = gtk_file_chooser_native_new (_("Attach Evidence"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (files_chosen_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  cpv_attach_queue_choose_files (GTK_WIDGET (self),
+                                 (CpvAttachFilesFunc) cpv_jrca_files_choose_role);
 }
 
 static void
 attach_cancel_clicked_cb (CpvJrcaFiles *self)
 {
-  g_queue_clear_full (&self->attach_queue, (GDestroyNotify) pending_free);
-  if (self->attach_cancellable != NULL)
-    g_cancellable_cancel (self->attach_cancellable);
+  cpv_attach_queue_cancel (&self->attach_queue);
 }
 
 static gboolean
@@ -497,16 +410,14 @@ files_dropped_cb (CpvJrcaFiles *self,
                   double        x,
                   double        y)
 {
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GListModel) files = NULL;
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->record_id == 0 ||
-      files_vault (self) == NULL)
+  if (self->record_id == 0 || files_vault (self) == NULL)
     return FALSE;
-  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
-    g_list_store_append (files, l->data);
-  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+  files = cpv_attach_queue_dropped_files (value);
+  if (files == NULL || g_list_model_get_n_items (files) == 0)
     return FALSE;
-  cpv_jrca_files_choose_role (self, G_LIST_MODEL (files));
+  cpv_jrca_files_choose_role (self, files);
   return TRUE;
 }
 
@@ -554,13 +465,7 @@ cpv_jrca_files_dispose (GObject *object)
 {
   CpvJrcaFiles *self = CPV_JRCA_FILES (object);
 
-  g_queue_clear_full (&self->attach_queue, (GDestroyNotify) pending_free);
-  if (self->attach_cancellable != NULL)
-    g_cancellable_cancel (self->attach_cancellable);
-  if (self->index_cancellable != NULL)
-    g_cancellable_cancel (self->index_cancellable);
-  g_clear_object (&self->index_cancellable);
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  cpv_attach_queue_clear (&self->attach_queue);
   if (self->role_dialog != NULL)
     gtk_window_destroy (self->role_dialog);
   g_clear_weak_pointer (&self->role_dialog);
@@ -572,16 +477,6 @@ cpv_jrca_files_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CPV_TYPE_JRCA_FILES);
 
   G_OBJECT_CLASS (cpv_jrca_files_parent_class)->dispose (object);
-}
-
-static void
-cpv_jrca_files_finalize (GObject *object)
-{
-  CpvJrcaFiles *self = CPV_JRCA_FILES (object);
-
-  g_clear_object (&self->attach_cancellable);
-
-  G_OBJECT_CLASS (cpv_jrca_files_parent_class)->finalize (object);
 }
 
 static void
@@ -609,7 +504,6 @@ cpv_jrca_files_class_init (CpvJrcaFilesClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cpv_jrca_files_dispose;
-  object_class->finalize = cpv_jrca_files_finalize;
   object_class->get_property = cpv_jrca_files_get_property;
 
   /**
@@ -649,9 +543,9 @@ cpv_jrca_files_init (CpvJrcaFiles *self)
 {
   GtkDropTarget *drop;
 
-  g_queue_init (&self->attach_queue);
-  self->index_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  cpv_attach_queue_init (&self->attach_queue, (GDestroyNotify) pending_free,
+                         self->attach_revealer, self->attach_label, self->attach_progress);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (files_dropped_cb), self);
@@ -823,7 +717,7 @@ cpv_jrca_files_attach (CpvJrcaFiles *self,
 
       pending->file = g_list_model_get_item (files, i);
       pending->role = g_strdup (role);
-      g_queue_push_tail (&self->attach_queue, pending);
+      cpv_attach_queue_push (&self->attach_queue, pending);
     }
   if (!self->busy)
     attach_next (self);

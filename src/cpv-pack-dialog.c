@@ -227,18 +227,6 @@ subject_options (CpvPackDialog  *self,
                                                                      : CPV_PACK_NAMES_COUNCIL;
 }
 
-static GtkWidget *
-chip_new (const char *text,
-          const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "chip");
-  gtk_widget_add_css_class (label, css_class);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  return label;
-}
-
 static void
 list_withheld_thread (GTask        *task,
                       gpointer      source_object,
@@ -287,7 +275,6 @@ withheld_listed_cb (GObject      *source,
       CpvEvidence *item = g_ptr_array_index (withheld, i);
       GtkWidget *item_row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *tlp = chip_new (cpv_evidence_tlp_label (item->tlp), "tlp");
       gboolean was_ticked = FALSE;
 
       for (guint j = 0; ticked != NULL && j < ticked->len; j++)
@@ -299,10 +286,7 @@ withheld_listed_cb (GObject      *source,
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), was_ticked);
       adw_action_row_add_prefix (ADW_ACTION_ROW (item_row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (item_row), check);
-      gtk_widget_add_css_class (tlp, cpv_evidence_tlp_css_class (item->tlp));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (item_row), tlp);
-      if (item->secret)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (item_row), chip_new (_("Secret"), "secret"));
+      cpv_evidence_add_mark_chips (ADW_ACTION_ROW (item_row), item);
       g_object_set_data_full (G_OBJECT (item_row), "cpv-evidence-id",
                               g_memdup2 (&item->id, sizeof item->id), g_free);
       g_object_set_data (G_OBJECT (item_row), "cpv-check", check);

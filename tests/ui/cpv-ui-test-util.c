@@ -11,9 +11,11 @@
 
 #include "cpv-ui-test-util.h"
 
+#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 static gboolean
@@ -154,6 +156,44 @@ cpv_ui_remove_tree (const char *path)
         cpv_ui_remove_tree (child_path);
       }
   g_assert_cmpint (g_remove (path), ==, 0);
+}
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GFile *
+cpv_ui_write_pdf (const char *dir,
+                  const char *name,
+                  const char *text)
+{
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK JP 16");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, 48, 64);
+  pango_cairo_show_layout (cr, layout);
+  cairo_show_page (cr);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  g_file_set_contents (path, (const char *) pdf->data, pdf->len, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
 }
 
 void

@@ -55,5 +55,10 @@ int        cpv_ui_test_end       (CpvUiTestProcess *process,
                                   int               status);
 /* Removes a folder and everything in it; fails the test if anything stays. */
 void       cpv_ui_remove_tree    (const char       *path);
+/* Writes @dir/@name, a one-page A4 PDF with @text (Japanese too), as a person's scanner or
+ * training provider would leave it; returns the file. */
+GFile     *cpv_ui_write_pdf      (const char       *dir,
+                                  const char       *name,
+                                  const char       *text);
 
 G_END_DECLS

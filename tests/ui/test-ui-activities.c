@@ -11,11 +11,9 @@
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "cpv-activities-page.h"
@@ -214,45 +212,6 @@ toast_button (UiFixture  *fixture,
   if (button == NULL)
     g_error ("No toast button “%s”", label != NULL ? label : icon_name);
   return button;
-}
-
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A certificate as a person would have it: a PDF file in their documents. */
-static GFile *
-write_pdf (UiFixture  *fixture,
-           const char *name,
-           const char *text)
-{
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK JP 16");
-  g_autofree char *path = g_build_filename (fixture->source_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, 48, 64);
-  pango_cairo_show_layout (cr, layout);
-  cairo_show_page (cr);
-  pango_font_description_free (font);
-  g_object_unref (layout);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-
-  g_file_set_contents (path, (const char *) pdf->data, pdf->len, &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
 }
 
 static gint64
@@ -509,9 +468,9 @@ test_add_attach_search (UiFixture     *fixture,
                             "16"));
 
   /* Attach a PDF (stored in a thread; Save waits for it). */
-  pdf = write_pdf (fixture, "summit-certificate.pdf",
-                   "Certificate of attendance\nSession: " PDF_MARKER " key rotation\n"
-                   PDF_JA_MARKER "の実践");
+  pdf = cpv_ui_write_pdf (fixture->source_dir, "summit-certificate.pdf",
+                          "Certificate of attendance\nSession: " PDF_MARKER " key rotation\n"
+                          PDF_JA_MARKER "の実践");
   g_list_store_append (files, pdf);
   cpv_activity_editor_attach_files (editor, G_LIST_MODEL (files));
   cpv_ui_spin_until (editor_is_idle, fixture, "the PDF is stored");
@@ -719,7 +678,8 @@ test_cancel_removes_unsaved_files (UiFixture     *fixture,
                                    gconstpointer  user_data)
 {
   CpvActivityEditor *editor = open_new_editor (fixture);
-  g_autoptr(GFile) pdf = write_pdf (fixture, "draft.pdf", "Draft " PDF_MARKER);
+  g_autoptr(GFile) pdf = cpv_ui_write_pdf (fixture->source_dir, "draft.pdf",
+                                           "Draft " PDF_MARKER);
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GPtrArray) evidence = NULL;
 
@@ -743,7 +703,8 @@ test_drop_on_row (UiFixture     *fixture,
                   gconstpointer  user_data)
 {
   gint64 id = add_activity (fixture, "Dropped certificate", 1);
-  g_autoptr(GFile) pdf = write_pdf (fixture, "dropped.pdf", "Dropped " PDF_MARKER);
+  g_autoptr(GFile) pdf = cpv_ui_write_pdf (fixture->source_dir, "dropped.pdf",
+                                           "Dropped " PDF_MARKER);
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr(GPtrArray) evidence = NULL;
   GtkWidget *search = page_child (fixture, "search_entry");

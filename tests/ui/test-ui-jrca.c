@@ -14,7 +14,6 @@
  */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -787,41 +786,6 @@ test_screenshots (UiFixture     *fixture,
 
 /* Files ---------------------------------------------------------------------------------- */
 
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A one-page PDF with @text, as a scanner would leave it in the person's folder. */
-static GFile *
-write_pdf (UiFixture  *fixture,
-           const char *name,
-           const char *text)
-{
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_cb, pdf, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 18);
-  cairo_move_to (cr, 48, 64);
-  cairo_show_text (cr, text);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-
-  g_file_set_contents (path, (const char *) pdf->data, pdf->len, &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
 static GListModel *
 one_file (GFile *file)
 {
@@ -871,8 +835,10 @@ static void
 test_audit_files (UiFixture     *fixture,
                   gconstpointer  user_data)
 {
-  g_autoptr(GFile) schedule = write_pdf (fixture, "audit-schedule.pdf", "Audit schedule, day 1");
-  g_autoptr(GFile) form_5a = write_pdf (fixture, "form-5a-signed.pdf", "Form 5A (sealed)");
+  g_autoptr(GFile) schedule = cpv_ui_write_pdf (fixture->dir, "audit-schedule.pdf",
+                                                "Audit schedule, day 1");
+  g_autoptr(GFile) form_5a = cpv_ui_write_pdf (fixture->dir, "form-5a-signed.pdf",
+                                               "Form 5A (sealed)");
   g_autoptr(GListModel) schedules = one_file (schedule);
   g_autoptr(GListModel) forms = one_file (form_5a);
   g_autoptr(CpvJrcaAudit) stored = NULL;
@@ -987,7 +953,7 @@ test_audit_files (UiFixture     *fixture,
 
   /* Files dropped on the group ask for their role too; Cancel attaches nothing. */
   {
-    g_autoptr(GFile) dropped = write_pdf (fixture, "dropped.pdf", "Dropped");
+    g_autoptr(GFile) dropped = cpv_ui_write_pdf (fixture->dir, "dropped.pdf", "Dropped");
     g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (files));
     GtkDropTarget *drop = NULL;
     GSList *list = g_slist_append (NULL, dropped);
@@ -1063,7 +1029,7 @@ static void
 test_cpd_files (UiFixture     *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GFile) certificate = write_pdf (fixture, "certificate.pdf", "Certificate");
+  g_autoptr(GFile) certificate = cpv_ui_write_pdf (fixture->dir, "certificate.pdf", "Certificate");
   g_autoptr(GListModel) certificates = one_file (certificate);
   g_autoptr(CpvJrcaCpd) stored = NULL;
   g_autoptr(GError) error = NULL;
@@ -1131,8 +1097,10 @@ static void
 test_application_pack (UiFixture     *fixture,
                        gconstpointer  user_data)
 {
-  g_autoptr(GFile) certificate = write_pdf (fixture, "seminar-certificate.pdf", "Certificate");
-  g_autoptr(GFile) notes = write_pdf (fixture, "seminar-notes.pdf", "Notes (TLP:RED)");
+  g_autoptr(GFile) certificate = cpv_ui_write_pdf (fixture->dir, "seminar-certificate.pdf",
+                                                   "Certificate");
+  g_autoptr(GFile) notes = cpv_ui_write_pdf (fixture->dir, "seminar-notes.pdf",
+                                             "Notes (TLP:RED)");
   g_autofree char *path = g_build_filename (fixture->dir, "application.zip", NULL);
   g_autoptr(GFile) out = g_file_new_for_path (path);
   g_autoptr(CpvEvidence) red = NULL;
