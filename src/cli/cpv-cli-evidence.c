@@ -18,17 +18,6 @@ join_names (const char * const *names)
   return g_strjoinv (", ", (char **) names);
 }
 
-/* "AMBER+STRICT" and "TLP:amber+strict" both mean amber+strict. */
-static char *
-normalize_tlp (const char *tlp)
-{
-  g_autofree char *lower = g_ascii_strdown (tlp, -1);
-
-  if (g_str_has_prefix (lower, "tlp:"))
-    return g_strdup (lower + strlen ("tlp:"));
-  return g_steal_pointer (&lower);
-}
-
 /* The file must be a readable, non-empty regular file; checked before the vault opens. */
 static gboolean
 check_source_file (GFile    *file,
@@ -130,25 +119,9 @@ cpv_cli_evidence_add (CpvCli               *cli,
                    "Unknown evidence kind '%s' (kinds: %s)", kind, kinds);
       return FALSE;
     }
-  if (tlp_option != NULL)
-    {
-      tlp = normalize_tlp (tlp_option);
-      if (!cpv_evidence_tlp_is_valid (tlp))
-        {
-          g_autofree char *tlps = join_names (cpv_evidence_tlps ());
-
-          g_set_error (error, CPV_CLI_ERROR, CPV_CLI_ERROR_INVALID,
-                       "Unknown TLP mark '%s' (marks: %s)", tlp_option, tlps);
-          return FALSE;
-        }
-    }
-  if (language != NULL && !cpv_cli_language_is_valid (language))
-    {
-      g_set_error (error, CPV_CLI_ERROR, CPV_CLI_ERROR_INVALID,
-                   "--language must be a language tag such as ja, en or en-US, not '%s'",
-                   language);
-      return FALSE;
-    }
+  if (!cpv_cli_parse_tlp (tlp_option, &tlp, error) ||
+      !cpv_cli_check_language (language, error))
+    return FALSE;
   if (file_name != NULL
       && (!cpv_cli_check_text (file_name, "--name", TRUE, FALSE, error)))
     return FALSE;

@@ -9,8 +9,6 @@
 #include "cpv-cli-private.h"
 #include "cpv-jrca-evidence.h"
 
-#include <string.h>
-
 /* These commands are listed in cpv-cli.c's table under the group "jrca"; every other
  * "jrca …" goes to cpv_cli_jrca(). A record is named by --audit ID or --cpd ID. */
 
@@ -89,17 +87,6 @@ parse_role (const char         *command_line,
   return TRUE;
 }
 
-/* "AMBER+STRICT" and "TLP:amber+strict" both mean amber+strict, as for 'evidence add'. */
-static char *
-normalize_tlp (const char *tlp)
-{
-  g_autofree char *lower = g_ascii_strdown (tlp, -1);
-
-  if (g_str_has_prefix (lower, "tlp:"))
-    return g_strdup (lower + strlen ("tlp:"));
-  return g_steal_pointer (&lower);
-}
-
 gboolean
 cpv_cli_jrca_attach (CpvCli               *cli,
                      const CpvCliCommand  *command,
@@ -148,25 +135,9 @@ cpv_cli_jrca_attach (CpvCli               *cli,
   if (!parse_record (command_line, audit_text, cpd_text, &kind, &record_id, error) ||
       !parse_role (command_line, kind, role, error))
     return FALSE;
-  if (tlp_option != NULL)
-    {
-      tlp = normalize_tlp (tlp_option);
-      if (!cpv_evidence_tlp_is_valid (tlp))
-        {
-          g_autofree char *tlps = g_strjoinv (", ", (char **) cpv_evidence_tlps ());
-
-          g_set_error (error, CPV_CLI_ERROR, CPV_CLI_ERROR_INVALID,
-                       "Unknown TLP mark '%s' (marks: %s)", tlp_option, tlps);
-          return FALSE;
-        }
-    }
-  if (language != NULL && !cpv_cli_language_is_valid (language))
-    {
-      g_set_error (error, CPV_CLI_ERROR, CPV_CLI_ERROR_INVALID,
-                   "--language must be a language tag such as ja, en or en-US, not '%s'",
-                   language);
-      return FALSE;
-    }
+  if (!cpv_cli_parse_tlp (tlp_option, &tlp, error) ||
+      !cpv_cli_check_language (language, error))
+    return FALSE;
 
   file = g_file_new_for_commandline_arg ((*argv)[1]);
   vault = cpv_cli_open_vault (cli, error);

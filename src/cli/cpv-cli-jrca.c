@@ -163,6 +163,26 @@ parse_end_edit (const char  *text,
   return cpv_cli_parse_date (stripped, "--end", end, error);
 }
 
+/* For the edit of a period: --credential moves it, and --start (@start_day, 0 when not given)
+ * and --end replace its days. */
+static gboolean
+edit_period (CpvVault    *vault,
+             const char  *credential_text,
+             CpvDay       start_day,
+             const char  *end,
+             gint64      *credential_id,
+             CpvDay      *period_start,
+             CpvDay      *period_end,
+             GError     **error)
+{
+  if (credential_text != NULL &&
+      !resolve_credential (vault, credential_text, credential_id, error))
+    return FALSE;
+  if (start_day != 0)
+    *period_start = start_day;
+  return parse_end_edit (end, period_end, error);
+}
+
 static gboolean
 contradict (GError     **error,
             gboolean     first,
@@ -944,12 +964,8 @@ history_edit (CpvCli               *cli,
   work = cpv_vault_get_jrca_work (vault, id, error);
   if (work == NULL)
     return FALSE;
-  if (credential_text != NULL &&
-      !resolve_credential (vault, credential_text, &work->credential_id, error))
-    return FALSE;
-  if (start != NULL)
-    work->start = start_day;
-  if (!parse_end_edit (end, &work->end, error))
+  if (!edit_period (vault, credential_text, start_day, end, &work->credential_id, &work->start,
+                    &work->end, error))
     return FALSE;
   replace_text (&work->organisation, organisation);
   replace_text (&work->department, department);
@@ -1145,15 +1161,11 @@ sector_edit (CpvCli               *cli,
   period = cpv_vault_get_jrca_sector_work (vault, id, error);
   if (period == NULL)
     return FALSE;
-  if (credential_text != NULL &&
-      !resolve_credential (vault, credential_text, &period->credential_id, error))
+  if (!edit_period (vault, credential_text, start_day, end, &period->credential_id,
+                    &period->start, &period->end, error))
     return FALSE;
   if (sector != NULL)
     period->sector = (guint) number;
-  if (start != NULL)
-    period->start = start_day;
-  if (!parse_end_edit (end, &period->end, error))
-    return FALSE;
   if (part_time || full_time)
     period->full_time = full_time;
   replace_text (&period->organisation, organisation);

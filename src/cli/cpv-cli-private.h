@@ -106,6 +106,11 @@ gboolean   cpv_cli_parse_group          (const char           *text,
                                          char                 *out_group,
                                          GError              **error);
 gboolean   cpv_cli_language_is_valid    (const char           *tag);
+gboolean   cpv_cli_check_language       (const char           *language,
+                                         GError              **error);
+gboolean   cpv_cli_parse_tlp            (const char           *text,
+                                         char                **out_tlp,
+                                         GError              **error);
 gboolean   cpv_cli_check_text           (const char           *text,
                                          const char           *option,
                                          gboolean              required,

@@ -146,6 +146,48 @@ cpv_cli_language_is_valid (const char *tag)
   return TRUE;
 }
 
+/* --language: a tag as cpv_cli_language_is_valid() takes it, or none. */
+gboolean
+cpv_cli_check_language (const char  *language,
+                        GError     **error)
+{
+  if (language != NULL && !cpv_cli_language_is_valid (language))
+    {
+      g_set_error (error, CPV_CLI_ERROR, CPV_CLI_ERROR_INVALID,
+                   "--language must be a language tag such as ja, en or en-US, not '%s'",
+                   language);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --tlp: "AMBER+STRICT" and "TLP:amber+strict" both mean amber+strict. *@out_tlp is the mark
+ * as the vault keeps it, or %NULL when @text is %NULL. */
+gboolean
+cpv_cli_parse_tlp (const char  *text,
+                   char       **out_tlp,
+                   GError     **error)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *tlp = NULL;
+
+  *out_tlp = NULL;
+  if (text == NULL)
+    return TRUE;
+  lower = g_ascii_strdown (text, -1);
+  tlp = g_strdup (g_str_has_prefix (lower, "tlp:") ? lower + strlen ("tlp:") : lower);
+  if (!cpv_evidence_tlp_is_valid (tlp))
+    {
+      g_autofree char *tlps = g_strjoinv (", ", (char **) cpv_evidence_tlps ());
+
+      g_set_error (error, CPV_CLI_ERROR, CPV_CLI_ERROR_INVALID,
+                   "Unknown TLP mark '%s' (marks: %s)", text, tlps);
+      return FALSE;
+    }
+  *out_tlp = g_steal_pointer (&tlp);
+  return TRUE;
+}
+
 /* Text fields are valid UTF-8 (GOption converts them); one-line fields hold no control
  * characters, so that tables and scripts reading them stay intact. */
 gboolean

@@ -20,9 +20,12 @@ GHashTable *_cpv_vault_map_evidence (CpvVault  *vault,
                                      GError   **error);
 
 /* Opens @file for cpv_vault_attach_evidence(): refuses a missing file, a directory or a file
- * over the size limit before reading it. *@basename (out) is the file's base name. */
+ * over the size limit before reading it. *@basename (out) is the file's base name, and
+ * *@file_meta (out) is @meta (nullable) with the file name defaulting to *@basename. */
 GInputStream *_cpv_evidence_open_file           (CpvVault               *vault,
                                                  GFile                  *file,
+                                                 const CpvEvidenceMeta  *meta,
+                                                 CpvEvidenceMeta        *file_meta,
                                                  char                  **basename,
                                                  GCancellable           *cancellable,
                                                  GError                **error);

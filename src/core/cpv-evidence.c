@@ -569,11 +569,13 @@ out:
 }
 
 GInputStream *
-_cpv_evidence_open_file (CpvVault      *vault,
-                         GFile         *file,
-                         char         **basename,
-                         GCancellable  *cancellable,
-                         GError       **error)
+_cpv_evidence_open_file (CpvVault               *vault,
+                         GFile                  *file,
+                         const CpvEvidenceMeta  *meta,
+                         CpvEvidenceMeta        *file_meta,
+                         char                  **basename,
+                         GCancellable           *cancellable,
+                         GError                **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = g_file_get_basename (file);
@@ -611,8 +613,10 @@ _cpv_evidence_open_file (CpvVault      *vault,
   stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
     return NULL;
-  if (basename != NULL)
-    *basename = g_steal_pointer (&name);
+  *file_meta = meta != NULL ? *meta : (CpvEvidenceMeta) { 0 };
+  if (file_meta->file_name == NULL)
+    file_meta->file_name = name;
+  *basename = g_steal_pointer (&name);
   return G_INPUT_STREAM (stream);
 }
 
@@ -640,14 +644,10 @@ cpv_vault_attach_file (CpvVault               *vault,
 
   if (already_stored != NULL)
     *already_stored = FALSE;
-  stream = _cpv_evidence_open_file (vault, file, &basename, cancellable, error);
+  stream = _cpv_evidence_open_file (vault, file, meta, &file_meta, &basename, cancellable,
+                                    error);
   if (stream == NULL)
     return NULL;
-
-  if (meta != NULL)
-    file_meta = *meta;
-  if (file_meta.file_name == NULL)
-    file_meta.file_name = basename;
 
   return cpv_vault_attach_evidence (vault, activity_id, stream, &file_meta,
                                     already_stored, cancellable, error);

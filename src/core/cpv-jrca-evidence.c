@@ -166,22 +166,7 @@ row_exists (CpvVault    *vault,
             const char  *what,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = _cpv_vault_prepare (vault, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    {
-      _cpv_vault_set_sql_error (vault, error, rc, N_("reading the vault"));
-      return FALSE;
-    }
-  return _cpv_records_not_found (error, what, id);
+  return _cpv_records_row_exists (vault, sql, id, what, N_("reading the vault"), error);
 }
 
 static gboolean
@@ -487,16 +472,12 @@ cpv_vault_attach_jrca_file (CpvVault               *vault,
     goto out;
   if (!record_exists (vault, record_kind, record_id, error))
     goto fail;
-  stream = _cpv_evidence_open_file (vault, file, &basename, cancellable, error);
+  stream = _cpv_evidence_open_file (vault, file, meta, &file_meta, &basename, cancellable,
+                                    error);
   if (stream == NULL)
     goto fail;
-
-  if (meta != NULL)
-    file_meta = *meta;
   if (file_meta.kind == NULL)
     file_meta.kind = cpv_jrca_evidence_role_kind (role);
-  if (file_meta.file_name == NULL)
-    file_meta.file_name = basename;
 
   evidence = _cpv_vault_attach_evidence_locked (vault, 0, stream, &file_meta, &stored_before,
                                                 cancellable, error);

@@ -68,22 +68,139 @@ credential_exists (CpvVault  *vault,
                    gint64     credential_id,
                    GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  return _cpv_records_row_exists (vault, "SELECT 1 FROM credential WHERE id = ?", credential_id,
+                                  N_("credential"), N_("looking up the credential"), error);
+}
 
-  stmt = _cpv_vault_prepare (vault, "SELECT 1 FROM credential WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, credential_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
+/* Reads the records of a table: with the vault locked, those whose @where matches the bound
+ * @id, or %NULL with @error set. */
+typedef GPtrArray *(*ReadRecords) (CpvVault    *vault,
+                                   const char  *where,
+                                   gint64       id,
+                                   GError     **error);
+
+static GPtrArray *
+read_locked (CpvVault     *vault,
+             ReadRecords   read,
+             const char   *where,
+             gint64        id,
+             GError      **error)
+{
+  GPtrArray *list = NULL;
+
+  if (_cpv_vault_lock (vault, error) != NULL)
+    list = read (vault, where, id, error);
+  _cpv_vault_unlock (vault);
+  return list;
+}
+
+/* The record @id that @read reads; NOT_FOUND (@what, an N_() noun) when there is none. */
+static gpointer
+read_one (CpvVault     *vault,
+          ReadRecords   read,
+          gint64        id,
+          const char   *what,
+          GError      **error)
+{
+  g_autoptr(GPtrArray) list = read_locked (vault, read, "id = ?", id, error);
+
+  if (list == NULL)
+    return NULL;
+  if (list->len == 0)
     {
-      _cpv_vault_set_sql_error (vault, error, rc, N_("looking up the credential"));
-      return FALSE;
+      _cpv_records_not_found (error, what, id);
+      return NULL;
     }
-  return _cpv_records_not_found (error, N_("credential"), credential_id);
+  return g_ptr_array_steal_index (list, 0);
+}
+
+/* Inserts one row with the vault locked inside a transaction; @bind binds from index 2. */
+static gint64
+insert_row (CpvVault      *vault,
+            const char    *sql,
+            gint64         credential_id,
+            void         (*bind) (sqlite3_stmt *stmt, gconstpointer record),
+            gconstpointer  record,
+            int            n_bound,
+            const char    *doing,
+            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  sqlite3 *db;
+  gint64 id = 0;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL || !credential_exists (vault, credential_id, error))
+    goto out;
+  stmt = _cpv_vault_prepare (vault, sql, error);
+  if (stmt == NULL)
+    goto out;
+  now = _cpv_now_iso ();
+  sqlite3_bind_int64 (stmt, 1, credential_id);
+  bind (stmt, record);
+  sqlite3_bind_text (stmt, n_bound + 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, n_bound + 2, now, -1, SQLITE_TRANSIENT);
+  if (!_cpv_step_done (vault, stmt, doing, error))
+    goto out;
+  id = sqlite3_last_insert_rowid (db);
+  _cpv_vault_emit_changed (vault, "jrca");
+
+out:
+  _cpv_vault_unlock (vault);
+  return id;
+}
+
+/* Changes one row in one transaction; @bind binds from index 2 like insert_row(), then come
+ * the time of the change and the row's id. NOT_FOUND (@what) when there is no such row. */
+static gboolean
+update_row (CpvVault      *vault,
+            const char    *sql,
+            gint64         credential_id,
+            gint64         id,
+            void         (*bind) (sqlite3_stmt *stmt, gconstpointer record),
+            gconstpointer  record,
+            int            n_bound,
+            const char    *doing,
+            const char    *what,
+            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = NULL;
+  sqlite3 *db;
+  gboolean ok = FALSE;
+
+  db = _cpv_vault_lock (vault, error);
+  if (db == NULL || !_cpv_vault_begin (vault, error))
+    goto out;
+  if (!credential_exists (vault, credential_id, error))
+    goto fail;
+  stmt = _cpv_vault_prepare (vault, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  now = _cpv_now_iso ();
+  sqlite3_bind_int64 (stmt, 1, credential_id);
+  bind (stmt, record);
+  sqlite3_bind_text (stmt, n_bound + 1, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, n_bound + 2, id);
+  if (!_cpv_step_done (vault, stmt, doing, error))
+    goto fail;
+  if (sqlite3_changes (db) == 0)
+    {
+      _cpv_records_not_found (error, what, id);
+      goto fail;
+    }
+  if (!_cpv_vault_commit (vault, error))
+    goto fail;
+  ok = TRUE;
+  _cpv_vault_emit_changed (vault, "jrca");
+  goto out;
+
+fail:
+  _cpv_vault_rollback (vault);
+out:
+  _cpv_vault_unlock (vault);
+  return ok;
 }
 
 /* Validation: every field a person typed, before anything touches the vault. */
@@ -718,7 +835,6 @@ audit_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 read_audits (CpvVault    *vault,
              const char  *where,
-             const char  *days_where,
              gint64       id,
              GError     **error)
 {
@@ -750,9 +866,9 @@ read_audits (CpvVault    *vault,
       return NULL;
     }
 
-  days_sql = g_strconcat ("SELECT d.audit_id, d.day, d.isms_hours FROM jrca_audit_day d "
-                          "JOIN jrca_audit a ON a.id = d.audit_id WHERE ", days_where,
-                          " ORDER BY d.audit_id, d.day", NULL);
+  days_sql = g_strconcat ("SELECT audit_id, day, isms_hours FROM jrca_audit_day "
+                          "WHERE audit_id IN (SELECT id FROM jrca_audit WHERE ", where, ") "
+                          "ORDER BY audit_id, day", NULL);
   days = _cpv_vault_prepare (vault, days_sql, error);
   if (days == NULL)
     return NULL;
@@ -778,23 +894,9 @@ cpv_vault_get_jrca_audit (CpvVault  *vault,
                           gint64     audit_id,
                           GError   **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
-  CpvJrcaAudit *audit = NULL;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
 
-  if (_cpv_vault_lock (vault, error) != NULL)
-    list = read_audits (vault, "id = ?", "a.id = ?", audit_id, error);
-  _cpv_vault_unlock (vault);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      _cpv_records_not_found (error, N_("audit record"), audit_id);
-      return NULL;
-    }
-  audit = g_ptr_array_steal_index (list, 0);
-  return audit;
+  return read_one (vault, read_audits, audit_id, N_("audit record"), error);
 }
 
 gboolean
@@ -813,23 +915,19 @@ cpv_vault_list_jrca_audits (CpvVault  *vault,
                             gint64     credential_id,
                             GError   **error)
 {
-  GPtrArray *list = NULL;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
 
-  if (_cpv_vault_lock (vault, error) != NULL)
-    list = read_audits (vault, "credential_id = ?", "a.credential_id = ?", credential_id, error);
-  _cpv_vault_unlock (vault);
-  return list;
+  return read_locked (vault, read_audits, "credential_id = ?", credential_id, error);
 }
 
 /* CPD records */
 
 static void
-bind_cpd (sqlite3_stmt     *stmt,
-          const CpvJrcaCpd *cpd)
+bind_cpd (sqlite3_stmt  *stmt,
+          gconstpointer  record)
 {
-  sqlite3_bind_int64 (stmt, 1, cpd->credential_id);
+  const CpvJrcaCpd *cpd = record;
+
   _cpv_bind_day (stmt, 2, cpd->date);
   sqlite3_bind_double (stmt, 3, cpd->hours);
   sqlite3_bind_text (stmt, 4, cpv_jrca_cpd_kind_to_key (cpd->kind), -1, SQLITE_STATIC);
@@ -855,38 +953,18 @@ cpv_vault_add_jrca_cpd (CpvVault    *vault,
                         CpvJrcaCpd  *cpd,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  sqlite3 *db;
-  gint64 id = 0;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), 0);
 
   if (!cpv_jrca_cpd_validate (cpd, error))
     return 0;
-
-  db = _cpv_vault_lock (vault, error);
-  if (db == NULL || !credential_exists (vault, cpd->credential_id, error))
-    goto out;
-  stmt = _cpv_vault_prepare (vault,
-                             "INSERT INTO jrca_cpd (credential_id, day, hours, kind, title, "
-                             "provider, purpose, learned, has_certificate, has_program, "
-                             "body_signature, has_schedule, created, updated) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    goto out;
-  now = _cpv_now_iso ();
-  bind_cpd (stmt, cpd);
-  sqlite3_bind_text (stmt, 13, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_TRANSIENT);
-  if (!_cpv_step_done (vault, stmt, N_("adding the CPD record"), error))
-    goto out;
-  id = cpd->id = sqlite3_last_insert_rowid (db);
-  _cpv_vault_emit_changed (vault, "jrca");
-
-out:
-  _cpv_vault_unlock (vault);
-  return id;
+  cpd->id = insert_row (vault,
+                        "INSERT INTO jrca_cpd (credential_id, day, hours, kind, title, "
+                        "provider, purpose, learned, has_certificate, has_program, "
+                        "body_signature, has_schedule, created, updated) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        cpd->credential_id, bind_cpd, cpd, 12, N_("adding the CPD record"),
+                        error);
+  return cpd->id;
 }
 
 gboolean
@@ -894,43 +972,17 @@ cpv_vault_update_jrca_cpd (CpvVault          *vault,
                            const CpvJrcaCpd  *cpd,
                            GError           **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  sqlite3 *db;
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), FALSE);
 
   if (!cpv_jrca_cpd_validate (cpd, error))
     return FALSE;
-
-  db = _cpv_vault_lock (vault, error);
-  if (db == NULL || !credential_exists (vault, cpd->credential_id, error))
-    goto out;
-  stmt = _cpv_vault_prepare (vault,
-                             "UPDATE jrca_cpd SET credential_id = ?, day = ?, hours = ?, "
-                             "kind = ?, title = ?, provider = ?, purpose = ?, learned = ?, "
-                             "has_certificate = ?, has_program = ?, body_signature = ?, "
-                             "has_schedule = ?, updated = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    goto out;
-  now = _cpv_now_iso ();
-  bind_cpd (stmt, cpd);
-  sqlite3_bind_text (stmt, 13, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 14, cpd->id);
-  if (!_cpv_step_done (vault, stmt, N_("changing the CPD record"), error))
-    goto out;
-  if (sqlite3_changes (db) == 0)
-    {
-      _cpv_records_not_found (error, N_("CPD record"), cpd->id);
-      goto out;
-    }
-  ok = TRUE;
-  _cpv_vault_emit_changed (vault, "jrca");
-
-out:
-  _cpv_vault_unlock (vault);
-  return ok;
+  return update_row (vault,
+                     "UPDATE jrca_cpd SET credential_id = ?, day = ?, hours = ?, "
+                     "kind = ?, title = ?, provider = ?, purpose = ?, learned = ?, "
+                     "has_certificate = ?, has_program = ?, body_signature = ?, "
+                     "has_schedule = ?, updated = ? WHERE id = ?",
+                     cpd->credential_id, cpd->id, bind_cpd, cpd, 12,
+                     N_("changing the CPD record"), N_("CPD record"), error);
 }
 
 static CpvJrcaCpd *
@@ -988,21 +1040,9 @@ cpv_vault_get_jrca_cpd (CpvVault  *vault,
                         gint64     cpd_id,
                         GError   **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
 
-  if (_cpv_vault_lock (vault, error) != NULL)
-    list = read_cpd (vault, "id = ?", cpd_id, error);
-  _cpv_vault_unlock (vault);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      _cpv_records_not_found (error, N_("CPD record"), cpd_id);
-      return NULL;
-    }
-  return g_ptr_array_steal_index (list, 0);
+  return read_one (vault, read_cpd, cpd_id, N_("CPD record"), error);
 }
 
 gboolean
@@ -1021,14 +1061,9 @@ cpv_vault_list_jrca_cpd (CpvVault  *vault,
                          gint64     credential_id,
                          GError   **error)
 {
-  GPtrArray *list = NULL;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
 
-  if (_cpv_vault_lock (vault, error) != NULL)
-    list = read_cpd (vault, "credential_id = ?", credential_id, error);
-  _cpv_vault_unlock (vault);
-  return list;
+  return read_locked (vault, read_cpd, "credential_id = ?", credential_id, error);
 }
 
 /* Work history and business sectors */
@@ -1078,95 +1113,6 @@ cpv_jrca_sector_work_validate (const CpvJrcaSectorWork  *sector_work,
     return invalid (error, _("The business sector must be a number from 1 to 39 (annex 3 of "
                              "JRCA AI340)."));
   return period_is_valid (sector_work->start, sector_work->end, error);
-}
-
-/* Inserts one row with the vault locked inside a transaction; @bind binds from index 2. */
-static gint64
-insert_row (CpvVault      *vault,
-            const char    *sql,
-            gint64         credential_id,
-            void         (*bind) (sqlite3_stmt *stmt, gconstpointer record),
-            gconstpointer  record,
-            int            n_bound,
-            const char    *doing,
-            GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  sqlite3 *db;
-  gint64 id = 0;
-
-  db = _cpv_vault_lock (vault, error);
-  if (db == NULL || !credential_exists (vault, credential_id, error))
-    goto out;
-  stmt = _cpv_vault_prepare (vault, sql, error);
-  if (stmt == NULL)
-    goto out;
-  now = _cpv_now_iso ();
-  sqlite3_bind_int64 (stmt, 1, credential_id);
-  bind (stmt, record);
-  sqlite3_bind_text (stmt, n_bound + 1, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, n_bound + 2, now, -1, SQLITE_TRANSIENT);
-  if (!_cpv_step_done (vault, stmt, doing, error))
-    goto out;
-  id = sqlite3_last_insert_rowid (db);
-  _cpv_vault_emit_changed (vault, "jrca");
-
-out:
-  _cpv_vault_unlock (vault);
-  return id;
-}
-
-/* Changes one row in one transaction; @bind binds from index 2 like insert_row(), then come
- * the time of the change and the row's id. NOT_FOUND (@what) when there is no such row. */
-static gboolean
-update_row (CpvVault      *vault,
-            const char    *sql,
-            gint64         credential_id,
-            gint64         id,
-            void         (*bind) (sqlite3_stmt *stmt, gconstpointer record),
-            gconstpointer  record,
-            int            n_bound,
-            const char    *doing,
-            const char    *what,
-            GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = NULL;
-  sqlite3 *db;
-  gboolean ok = FALSE;
-
-  db = _cpv_vault_lock (vault, error);
-  if (db == NULL || !_cpv_vault_begin (vault, error))
-    goto out;
-  if (!credential_exists (vault, credential_id, error))
-    goto fail;
-  stmt = _cpv_vault_prepare (vault, sql, error);
-  if (stmt == NULL)
-    goto fail;
-  now = _cpv_now_iso ();
-  sqlite3_bind_int64 (stmt, 1, credential_id);
-  bind (stmt, record);
-  sqlite3_bind_text (stmt, n_bound + 1, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, n_bound + 2, id);
-  if (!_cpv_step_done (vault, stmt, doing, error))
-    goto fail;
-  if (sqlite3_changes (db) == 0)
-    {
-      _cpv_records_not_found (error, what, id);
-      goto fail;
-    }
-  if (!_cpv_vault_commit (vault, error))
-    goto fail;
-  ok = TRUE;
-  _cpv_vault_emit_changed (vault, "jrca");
-  goto out;
-
-fail:
-  _cpv_vault_rollback (vault);
-out:
-  _cpv_vault_unlock (vault);
-  return ok;
 }
 
 static void
@@ -1404,14 +1350,9 @@ cpv_vault_list_jrca_work (CpvVault  *vault,
                           gint64     credential_id,
                           GError   **error)
 {
-  GPtrArray *list = NULL;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
 
-  if (_cpv_vault_lock (vault, error) != NULL)
-    list = read_work (vault, "credential_id = ?", credential_id, error);
-  _cpv_vault_unlock (vault);
-  return list;
+  return read_locked (vault, read_work, "credential_id = ?", credential_id, error);
 }
 
 /**
@@ -1425,21 +1366,9 @@ cpv_vault_get_jrca_work (CpvVault  *vault,
                          gint64     work_id,
                          GError   **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
 
-  if (_cpv_vault_lock (vault, error) != NULL)
-    list = read_work (vault, "id = ?", work_id, error);
-  _cpv_vault_unlock (vault);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      _cpv_records_not_found (error, N_("work history period"), work_id);
-      return NULL;
-    }
-  return g_ptr_array_steal_index (list, 0);
+  return read_one (vault, read_work, work_id, N_("work history period"), error);
 }
 
 GPtrArray *
@@ -1447,14 +1376,9 @@ cpv_vault_list_jrca_sector_work (CpvVault  *vault,
                                  gint64     credential_id,
                                  GError   **error)
 {
-  GPtrArray *list = NULL;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
 
-  if (_cpv_vault_lock (vault, error) != NULL)
-    list = read_sector_work (vault, "credential_id = ?", credential_id, error);
-  _cpv_vault_unlock (vault);
-  return list;
+  return read_locked (vault, read_sector_work, "credential_id = ?", credential_id, error);
 }
 
 /**
@@ -1468,21 +1392,10 @@ cpv_vault_get_jrca_sector_work (CpvVault  *vault,
                                 gint64     sector_work_id,
                                 GError   **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
-
   g_return_val_if_fail (CPV_IS_VAULT (vault), NULL);
 
-  if (_cpv_vault_lock (vault, error) != NULL)
-    list = read_sector_work (vault, "id = ?", sector_work_id, error);
-  _cpv_vault_unlock (vault);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      _cpv_records_not_found (error, N_("business sector period"), sector_work_id);
-      return NULL;
-    }
-  return g_ptr_array_steal_index (list, 0);
+  return read_one (vault, read_sector_work, sector_work_id, N_("business sector period"),
+                   error);
 }
 
 /* Loader */
@@ -1507,8 +1420,7 @@ cpv_vault_load_jrca_data (CpvVault  *vault,
     goto out;
   if (!credential_exists (vault, credential_id, error) ||
       !read_registration (vault, credential_id, &registration, error) ||
-      (audits = read_audits (vault, "credential_id = ?", "a.credential_id = ?", credential_id,
-                             error)) == NULL ||
+      (audits = read_audits (vault, "credential_id = ?", credential_id, error)) == NULL ||
       (cpd = read_cpd (vault, "credential_id = ?", credential_id, error)) == NULL ||
       (work = read_work (vault, "credential_id = ?", credential_id, error)) == NULL ||
       (sectors = read_sector_work (vault, "credential_id = ?", credential_id, error)) == NULL ||

@@ -1145,23 +1145,21 @@ jrca_evidence_name (GHashTable    *taken,
   return unique_name (taken, stem, "", ext);
 }
 
+/* The row (from 1) of the record @record_id in @rows, of CpvJrcaAudit or CpvJrcaCpd as
+ * @record_kind says; 0 when the form leaves it out. */
 static guint
-audit_row (GPtrArray *rows,
-           gint64     audit_id)
+record_row (CpvJrcaRecordKind  record_kind,
+            GPtrArray         *rows,
+            gint64             record_id)
 {
   for (guint i = 0; i < rows->len; i++)
-    if (((CpvJrcaAudit *) rows->pdata[i])->id == audit_id)
-      return i + 1;
-  return 0;
-}
+    {
+      gint64 id = record_kind == CPV_JRCA_RECORD_AUDIT ? ((CpvJrcaAudit *) rows->pdata[i])->id
+                                                       : ((CpvJrcaCpd *) rows->pdata[i])->id;
 
-static guint
-cpd_row (GPtrArray *rows,
-         gint64     cpd_id)
-{
-  for (guint i = 0; i < rows->len; i++)
-    if (((CpvJrcaCpd *) rows->pdata[i])->id == cpd_id)
-      return i + 1;
+      if (id == record_id)
+        return i + 1;
+    }
   return 0;
 }
 
@@ -1464,7 +1462,7 @@ plan_jrca (CpvVault              *vault,
 
       if (link->record_kind == CPV_JRCA_RECORD_AUDIT)
         {
-          guint row = audit_row (plan->rows_5d, link->record_id);
+          guint row = record_row (link->record_kind, plan->rows_5d, link->record_id);
 
           if (plan->procedure != CPV_JRCA_PROCEDURE_RENEWAL ||
               g_strcmp0 (link->role, "form-3a") == 0 || row == 0 ||
@@ -1474,7 +1472,7 @@ plan_jrca (CpvVault              *vault,
         }
       else
         {
-          ref.row = cpd_row (plan->rows_4a, link->record_id);
+          ref.row = record_row (link->record_kind, plan->rows_4a, link->record_id);
           if (ref.row == 0)
             continue;
         }

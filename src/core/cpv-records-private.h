@@ -14,6 +14,14 @@ G_BEGIN_DECLS
 gboolean _cpv_records_not_found    (GError     **error,
                                     const char  *what,
                                     gint64       id);
+/* Called with the vault locked: runs @sql (a SELECT) with one bound id; NOT_FOUND (@what)
+ * when it returns no row, a SQL error while @doing (N_()) when it fails. */
+gboolean _cpv_records_row_exists   (CpvVault    *vault,
+                                    const char  *sql,
+                                    gint64       id,
+                                    const char  *what,
+                                    const char  *doing,
+                                    GError     **error);
 /* Runs @sql with one bound id (a DELETE); NOT_FOUND when no row changed; emits "changed"
  * with @changed_detail after success. */
 gboolean _cpv_records_delete_by_id (CpvVault    *vault,

@@ -299,6 +299,32 @@ _cpv_records_not_found (GError     **error,
 }
 
 gboolean
+_cpv_records_row_exists (CpvVault    *vault,
+                         const char  *sql,
+                         gint64       id,
+                         const char  *what,
+                         const char  *doing,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _cpv_vault_prepare (vault, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      _cpv_vault_set_sql_error (vault, error, rc, doing);
+      return FALSE;
+    }
+  return _cpv_records_not_found (error, what, id);
+}
+
+gboolean
 _cpv_records_delete_by_id (CpvVault    *vault,
                            const char  *sql,
                            gint64       id,
