@@ -187,8 +187,9 @@ cpv_cli_retention_purge (CpvCli               *cli,
   print_retention (report->removed);
   bytes = cpv_cli_format_size ((goffset) report->evidence_bytes);
   reclaimed = cpv_cli_format_size (MAX (report->file_size_before - report->file_size_after, 0));
-  g_print ("Removed %u activities and %u evidence files (%s); the vault shrank by %s.\n",
-           report->activities, report->evidence, bytes, reclaimed);
+  g_print ("Removed %u activit%s and %u evidence file%s (%s); the vault shrank by %s.\n",
+           report->activities, report->activities == 1 ? "y" : "ies", report->evidence,
+           report->evidence == 1 ? "" : "s", bytes, reclaimed);
   return TRUE;
 }
 
@@ -677,8 +678,9 @@ cpv_cli_pack (CpvCli               *cli,
     return FALSE;
 
   size = cpv_cli_format_size ((goffset) result->evidence_bytes);
-  g_print ("Wrote %s: %u files, %u evidence files (%s)", result->path, result->n_files,
-           result->n_evidence, size);
+  g_print ("Wrote %s: %u file%s, %u evidence file%s (%s)", result->path, result->n_files,
+           result->n_files == 1 ? "" : "s", result->n_evidence,
+           result->n_evidence == 1 ? "" : "s", size);
   if (result->n_excluded > 0)
     g_print (", %u left out (TLP:RED or secret; see manifest.xml)", result->n_excluded);
   g_print (".\n");

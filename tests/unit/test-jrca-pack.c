@@ -868,7 +868,7 @@ test_cli (Fixture       *fixture,
   g_assert_cmpint (run_cli (fixture, "pack", "--jrca", jrca, "--procedure", "maintenance",
                             "--name", "審査 花子", "--date", "2026-05-15", "--names", "ascii",
                             "--out", fixture->out, NULL), ==, 0);
-  assert_contains (fixture->cli.out, "1 evidence files");
+  assert_contains (fixture->cli.out, "1 evidence file (");
   assert_contains (fixture->cli.out, "1 left out");
   assert_contains (fixture->cli.out, "JRCA maintenance application");
   g_assert_cmpint (run_cli (fixture, "pack", "verify", fixture->out, NULL), ==, 0);
