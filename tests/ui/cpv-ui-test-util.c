@@ -243,3 +243,18 @@ cpv_ui_test_end (CpvUiTestProcess *process,
   g_clear_pointer (&process->home, g_free);
   return status;
 }
+
+static gboolean
+stack_is_still (gpointer data)
+{
+  return !gtk_stack_get_transition_running (GTK_STACK (data));
+}
+
+void
+cpv_ui_wait_stack_still (GtkWidget *stack)
+{
+  g_return_if_fail (GTK_IS_STACK (stack));
+
+  cpv_ui_spin_until (stack_is_still, stack, "the stack's transition ends");
+  cpv_ui_wait_frames (stack, 2);
+}

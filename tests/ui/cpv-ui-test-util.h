@@ -53,6 +53,9 @@ void       cpv_ui_test_begin     (CpvUiTestProcess *process,
 /* Drops the application and the home folder; returns @status for main() to return. */
 int        cpv_ui_test_end       (CpvUiTestProcess *process,
                                   int               status);
+/* Waits until the GtkStack @stack has finished its transition (a crossfade caught half-way
+ * shows two pages in a screenshot). */
+void       cpv_ui_wait_stack_still (GtkWidget      *stack);
 /* Removes a folder and everything in it; fails the test if anything stays. */
 void       cpv_ui_remove_tree    (const char       *path);
 /* Writes @dir/@name, a one-page A4 PDF with @text (Japanese too), as a person's scanner or

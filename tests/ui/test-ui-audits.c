@@ -785,6 +785,7 @@ test_encrypted_pack (UiFixture     *fixture,
   g_assert_true (gtk_widget_has_css_class (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
                                                          "verify_label"),
                                            "success"));
+  cpv_ui_wait_stack_still (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "stack"));
   save_screenshots (GTK_WINDOW (dialog), "pack-done");
 
   /* Locking closes the dialog (and its passphrase) and empties the page. */

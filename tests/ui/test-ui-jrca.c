@@ -1216,6 +1216,7 @@ test_application_pack (UiFixture     *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG,
                                                                  "advice_label"))),
                    ==, cpv_pack_submit_advice ());
+  cpv_ui_wait_stack_still (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "stack"));
   save_screenshots (GTK_WIDGET (dialog), "jrca-pack-done");
 
   /* The pack opens with the passphrase shown: the certificate went in, the notes did not. */
