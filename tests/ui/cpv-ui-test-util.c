@@ -258,3 +258,19 @@ cpv_ui_wait_stack_still (GtkWidget *stack)
   cpv_ui_spin_until (stack_is_still, stack, "the stack's transition ends");
   cpv_ui_wait_frames (stack, 2);
 }
+
+GtkWindow *
+cpv_ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+  return NULL;
+}

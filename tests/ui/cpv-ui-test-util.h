@@ -56,6 +56,8 @@ int        cpv_ui_test_end       (CpvUiTestProcess *process,
 /* Waits until the GtkStack @stack has finished its transition (a crossfade caught half-way
  * shows two pages in a screenshot). */
 void       cpv_ui_wait_stack_still (GtkWidget      *stack);
+/* The first visible toplevel window of @type, or NULL. */
+GtkWindow *cpv_ui_find_toplevel  (GType             type);
 /* Removes a folder and everything in it; fails the test if anything stays. */
 void       cpv_ui_remove_tree    (const char       *path);
 /* Writes @dir/@name, a one-page A4 PDF with @text (Japanese too), as a person's scanner or

@@ -205,25 +205,10 @@ click (GtkWidget *button)
     gtk_widget_activate (button);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 no_message_dialog (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+  return cpv_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
 }
 
 /* Answers the open message dialog; with @date, types it into the dialog's date row first. */
@@ -232,7 +217,7 @@ answer_message_dialog (UiFixture  *fixture,
                        const char *response,
                        const char *date)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (cpv_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   g_assert_nonnull (dialog);
   if (date != NULL)
@@ -685,7 +670,7 @@ test_previous_cycle (UiFixture     *fixture,
 static gboolean
 pack_dialog_done (gpointer data)
 {
-  CpvPackDialog *dialog = CPV_PACK_DIALOG (find_toplevel (CPV_TYPE_PACK_DIALOG));
+  CpvPackDialog *dialog = CPV_PACK_DIALOG (cpv_ui_find_toplevel (CPV_TYPE_PACK_DIALOG));
 
   return dialog != NULL && !cpv_pack_dialog_get_busy (dialog)
          && g_strcmp0 (gtk_stack_get_visible_child_name (
@@ -696,7 +681,7 @@ pack_dialog_done (gpointer data)
 static gboolean
 pack_dialog_idle (gpointer data)
 {
-  CpvPackDialog *dialog = CPV_PACK_DIALOG (find_toplevel (CPV_TYPE_PACK_DIALOG));
+  CpvPackDialog *dialog = CPV_PACK_DIALOG (cpv_ui_find_toplevel (CPV_TYPE_PACK_DIALOG));
 
   return dialog != NULL && !cpv_pack_dialog_get_busy (dialog);
 }
@@ -704,7 +689,7 @@ pack_dialog_idle (gpointer data)
 static gboolean
 pack_verified (gpointer data)
 {
-  CpvPackDialog *dialog = CPV_PACK_DIALOG (find_toplevel (CPV_TYPE_PACK_DIALOG));
+  CpvPackDialog *dialog = CPV_PACK_DIALOG (cpv_ui_find_toplevel (CPV_TYPE_PACK_DIALOG));
 
   return !cpv_pack_dialog_get_busy (dialog)
          && gtk_widget_get_visible (cpv_ui_child (dialog, CPV_TYPE_PACK_DIALOG, "verify_label"));
@@ -713,7 +698,7 @@ pack_verified (gpointer data)
 static gboolean
 no_pack_dialog (gpointer data)
 {
-  return find_toplevel (CPV_TYPE_PACK_DIALOG) == NULL;
+  return cpv_ui_find_toplevel (CPV_TYPE_PACK_DIALOG) == NULL;
 }
 
 static void
@@ -733,7 +718,7 @@ test_encrypted_pack (UiFixture     *fixture,
   open_and_unlock (fixture);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (audit_row (fixture)), TRUE);
   click (find_action_button (audit_row (fixture), "audits.export-audit"));
-  dialog = CPV_PACK_DIALOG (find_toplevel (CPV_TYPE_PACK_DIALOG));
+  dialog = CPV_PACK_DIALOG (cpv_ui_find_toplevel (CPV_TYPE_PACK_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   /* The core plans the pack in a thread to list what it would leave out. */
@@ -798,7 +783,8 @@ test_encrypted_pack (UiFixture     *fixture,
 static gboolean
 no_retention_dialog_busy (gpointer data)
 {
-  CpvRetentionDialog *dialog = CPV_RETENTION_DIALOG (find_toplevel (CPV_TYPE_RETENTION_DIALOG));
+  CpvRetentionDialog *dialog =
+    CPV_RETENTION_DIALOG (cpv_ui_find_toplevel (CPV_TYPE_RETENTION_DIALOG));
 
   return dialog != NULL && !cpv_retention_dialog_get_busy (dialog);
 }
@@ -821,7 +807,7 @@ test_retention_purge (UiFixture     *fixture,
   g_assert_cmpuint (past->len, >=, 1);
 
   click (page_child (fixture, "retention_row"));
-  dialog = CPV_RETENTION_DIALOG (find_toplevel (CPV_TYPE_RETENTION_DIALOG));
+  dialog = CPV_RETENTION_DIALOG (cpv_ui_find_toplevel (CPV_TYPE_RETENTION_DIALOG));
   g_assert_nonnull (dialog);
   stack = cpv_ui_child (dialog, CPV_TYPE_RETENTION_DIALOG, "stack");
   items = cpv_ui_child (dialog, CPV_TYPE_RETENTION_DIALOG, "items_list");
@@ -871,7 +857,7 @@ test_record_audit (UiFixture     *fixture,
 
   open_and_unlock (fixture);
   gtk_widget_activate_action (GTK_WIDGET (audits_page (fixture)), "audits.record", NULL);
-  dialog = find_toplevel (CPV_TYPE_AUDIT_DIALOG);
+  dialog = cpv_ui_find_toplevel (CPV_TYPE_AUDIT_DIALOG);
   g_assert_nonnull (dialog);
   list = cpv_ui_child (dialog, CPV_TYPE_AUDIT_DIALOG, "activities_list");
   g_assert_nonnull (list);

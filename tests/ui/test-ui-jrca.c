@@ -102,22 +102,6 @@ from_today (int days)
   return cpv_day_add_days (cpv_day_today (), days);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
@@ -405,15 +389,15 @@ fixture_tear_down (UiFixture     *fixture,
 {
   GtkWindow *dialog;
 
-  while ((dialog = find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR)) != NULL)
+  while ((dialog = cpv_ui_find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR)) != NULL)
     gtk_window_destroy (dialog);
-  while ((dialog = find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR)) != NULL)
+  while ((dialog = cpv_ui_find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR)) != NULL)
     gtk_window_destroy (dialog);
-  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((dialog = cpv_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
-  while ((dialog = find_toplevel (CPV_TYPE_EVIDENCE_VIEWER)) != NULL)
+  while ((dialog = cpv_ui_find_toplevel (CPV_TYPE_EVIDENCE_VIEWER)) != NULL)
     gtk_window_destroy (dialog);
-  while ((dialog = find_toplevel (CPV_TYPE_PACK_DIALOG)) != NULL)
+  while ((dialog = cpv_ui_find_toplevel (CPV_TYPE_PACK_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
@@ -562,7 +546,7 @@ test_audit_editor_arithmetic (UiFixture     *fixture,
 
   open_and_unlock (fixture);
   activate (fixture, "jrca.add-audit", fixture->credential_id);
-  editor = CPV_JRCA_AUDIT_EDITOR (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
+  editor = CPV_JRCA_AUDIT_EDITOR (cpv_ui_find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
   g_assert_nonnull (editor);
 
   cpv_jrca_audit_editor_add_day (editor, first, 7);
@@ -617,7 +601,7 @@ test_audit_editor_arithmetic (UiFixture     *fixture,
   /* Save without the organisation: the editor says what is missing and stays open. */
   click (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR, "save_button"));
   g_assert_nonnull (cpv_jrca_audit_editor_get_message (editor));
-  g_assert_true (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR) == GTK_WINDOW (editor));
+  g_assert_true (cpv_ui_find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR) == GTK_WINDOW (editor));
 
   gtk_editable_set_text (GTK_EDITABLE (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR,
                                                      "organisation_row")),
@@ -627,7 +611,7 @@ test_audit_editor_arithmetic (UiFixture     *fixture,
   g_assert_null (cpv_jrca_audit_editor_get_message (editor));
   save_screenshots (GTK_WIDGET (editor), "jrca-audit-editor");
   click (cpv_ui_child (editor, CPV_TYPE_JRCA_AUDIT_EDITOR, "save_button"));
-  g_assert_null (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
+  g_assert_null (cpv_ui_find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
 
   audits = cpv_vault_list_jrca_audits (vault (fixture), fixture->credential_id, &error);
   g_assert_no_error (error);
@@ -668,7 +652,7 @@ test_cpd_editor_lint (UiFixture     *fixture,
 
   open_and_unlock (fixture);
   activate (fixture, "jrca.add-cpd", fixture->credential_id);
-  editor = CPV_JRCA_CPD_EDITOR (find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
+  editor = CPV_JRCA_CPD_EDITOR (cpv_ui_find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
   g_assert_nonnull (editor);
 
   problems = cpv_jrca_cpd_editor_get_problems (editor);
@@ -697,14 +681,14 @@ test_cpd_editor_lint (UiFixture     *fixture,
   save_screenshots (GTK_WIDGET (editor), "jrca-cpd-editor");
 
   click (cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "save_button"));
-  g_assert_null (find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
+  g_assert_null (cpv_ui_find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
   records = cpv_vault_list_jrca_cpd (vault (fixture), fixture->credential_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (records->len, ==, 2);
 
   /* A description in the applicant's own sentences passes. */
   activate (fixture, "jrca.edit-cpd", fixture->cpd_id);
-  editor = CPV_JRCA_CPD_EDITOR (find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
+  editor = CPV_JRCA_CPD_EDITOR (cpv_ui_find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
   g_assert_nonnull (editor);
   g_assert_cmpuint (cpv_jrca_cpd_editor_get_problems (editor)->len, >, 0);
   learned = GTK_TEXT_VIEW (cpv_ui_child (editor, CPV_TYPE_JRCA_CPD_EDITOR, "learned_view"));
@@ -745,7 +729,7 @@ test_export_forms (UiFixture     *fixture,
 
   g_assert_true (g_file_test (form_5d, G_FILE_TEST_IS_REGULAR));
   g_assert_true (g_file_test (form_4a, G_FILE_TEST_IS_REGULAR));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (cpv_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Forms Exported"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), display));
@@ -761,12 +745,12 @@ test_lock_drops_records (UiFixture     *fixture,
   open_and_unlock (fixture);
   g_assert_nonnull (gtk_widget_get_first_child (page_child (fixture, "content_box")));
   activate (fixture, "jrca.add-audit", fixture->credential_id);
-  g_assert_nonnull (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
+  g_assert_nonnull (cpv_ui_find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
 
   cpv_window_lock (fixture->window);
   g_assert_null (cpv_jrca_page_get_session (CPV_JRCA_PAGE (page (fixture))));
   g_assert_null (gtk_widget_get_first_child (page_child (fixture, "content_box")));
-  g_assert_null (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
+  g_assert_null (cpv_ui_find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (fixture, "stack"))),
                    ==, "empty");
 }
@@ -778,10 +762,10 @@ test_screenshots (UiFixture     *fixture,
   open_and_unlock (fixture);
   save_screenshots (GTK_WIDGET (fixture->window), "jrca-page");
   activate (fixture, "jrca.edit-registration", fixture->credential_id);
-  g_assert_nonnull (find_toplevel (CPV_TYPE_JRCA_REGISTRATION_EDITOR));
-  save_screenshots (GTK_WIDGET (find_toplevel (CPV_TYPE_JRCA_REGISTRATION_EDITOR)),
+  g_assert_nonnull (cpv_ui_find_toplevel (CPV_TYPE_JRCA_REGISTRATION_EDITOR));
+  save_screenshots (GTK_WIDGET (cpv_ui_find_toplevel (CPV_TYPE_JRCA_REGISTRATION_EDITOR)),
                     "jrca-registration-editor");
-  gtk_window_destroy (find_toplevel (CPV_TYPE_JRCA_REGISTRATION_EDITOR));
+  gtk_window_destroy (cpv_ui_find_toplevel (CPV_TYPE_JRCA_REGISTRATION_EDITOR));
 }
 
 /* Files ---------------------------------------------------------------------------------- */
@@ -857,7 +841,7 @@ test_audit_files (UiFixture     *fixture,
 
   /* A new record has no id yet: attaching waits until it is saved. */
   activate (fixture, "jrca.add-audit", fixture->credential_id);
-  editor = CPV_JRCA_AUDIT_EDITOR (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
+  editor = CPV_JRCA_AUDIT_EDITOR (cpv_ui_find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
   files = CPV_JRCA_FILES (editor_child (editor, "files_group"));
   g_assert_false (gtk_widget_get_sensitive (cpv_ui_child (files, CPV_TYPE_JRCA_FILES,
                                                           "attach_button")));
@@ -866,7 +850,7 @@ test_audit_files (UiFixture     *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 
   activate (fixture, "jrca.edit-audit", fixture->beta_audit_id);
-  editor = CPV_JRCA_AUDIT_EDITOR (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
+  editor = CPV_JRCA_AUDIT_EDITOR (cpv_ui_find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
   g_assert_nonnull (editor);
   files = CPV_JRCA_FILES (editor_child (editor, "files_group"));
   g_assert_true (gtk_widget_get_sensitive (cpv_ui_child (files, CPV_TYPE_JRCA_FILES,
@@ -879,7 +863,7 @@ test_audit_files (UiFixture     *fixture,
   /* What the file chooser's response does: ask for the role. The record has no file yet, so
    * form 5A (the first role) is offered; the person picks the schedule. */
   cpv_jrca_files_choose_role (files, schedules);
-  role_dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  role_dialog = ADW_MESSAGE_DIALOG (cpv_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (role_dialog);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (role_dialog)), ==, "jrca-role-dialog");
   roles = adw_message_dialog_get_extra_child (role_dialog);
@@ -974,7 +958,7 @@ test_audit_files (UiFixture     *fixture,
     g_value_unset (&value);
     g_slist_free (list);
     g_assert_true (accepted);
-    role_dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    role_dialog = ADW_MESSAGE_DIALOG (cpv_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (role_dialog);
     g_assert_true (strstr (adw_message_dialog_get_body (role_dialog), "dropped.pdf") != NULL);
     adw_message_dialog_response (role_dialog, "cancel");
@@ -985,7 +969,7 @@ test_audit_files (UiFixture     *fixture,
   /* Activating a row opens the file in the viewer, over the editor. */
   g_signal_emit_by_name (files_row (files, 1), "activated");
   {
-    GtkWindow *viewer = find_toplevel (CPV_TYPE_EVIDENCE_VIEWER);
+    GtkWindow *viewer = cpv_ui_find_toplevel (CPV_TYPE_EVIDENCE_VIEWER);
 
     g_assert_nonnull (viewer);
     g_assert_true (gtk_window_get_transient_for (viewer) == GTK_WINDOW (editor));
@@ -1016,7 +1000,7 @@ test_audit_files (UiFixture     *fixture,
 
   /* Save keeps what the switches show. */
   click (editor_child (editor, "save_button"));
-  g_assert_null (find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
+  g_assert_null (cpv_ui_find_toplevel (CPV_TYPE_JRCA_AUDIT_EDITOR));
   g_clear_pointer (&stored, cpv_jrca_audit_free);
   stored = cpv_vault_get_jrca_audit (vault (fixture), fixture->beta_audit_id, &error);
   g_assert_no_error (error);
@@ -1038,7 +1022,7 @@ test_cpd_files (UiFixture     *fixture,
 
   open_and_unlock (fixture);
   activate (fixture, "jrca.edit-cpd", fixture->cpd_id);
-  editor = CPV_JRCA_CPD_EDITOR (find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
+  editor = CPV_JRCA_CPD_EDITOR (cpv_ui_find_toplevel (CPV_TYPE_JRCA_CPD_EDITOR));
   g_assert_nonnull (editor);
   files = CPV_JRCA_FILES (editor_child (editor, "files_group"));
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (editor_child (editor,
@@ -1131,7 +1115,7 @@ test_application_pack (UiFixture     *fixture,
   g_assert_no_error (error);
 
   activate (fixture, "jrca.application-pack", fixture->credential_id);
-  dialog = CPV_PACK_DIALOG (find_toplevel (CPV_TYPE_PACK_DIALOG));
+  dialog = CPV_PACK_DIALOG (cpv_ui_find_toplevel (CPV_TYPE_PACK_DIALOG));
   g_assert_nonnull (dialog);
   /* The core plans the pack in a thread to list what it would leave out; Export waits. */
   g_assert_true (cpv_pack_dialog_get_busy (dialog));

@@ -411,25 +411,10 @@ assert_xml_has (const char *xml,
     g_error ("The status XML has no %s", fragment);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-  return NULL;
-}
-
 static gboolean
 no_credential_dialog (gpointer data)
 {
-  return find_toplevel (CPV_TYPE_CREDENTIAL_DIALOG) == NULL;
+  return cpv_ui_find_toplevel (CPV_TYPE_CREDENTIAL_DIALOG) == NULL;
 }
 
 static void
@@ -486,9 +471,9 @@ fixture_tear_down (UiFixture     *fixture,
 {
   GtkWindow *dialog;
 
-  while ((dialog = find_toplevel (CPV_TYPE_CREDENTIAL_DIALOG)) != NULL)
+  while ((dialog = cpv_ui_find_toplevel (CPV_TYPE_CREDENTIAL_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
-  while ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+  while ((dialog = cpv_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
@@ -724,7 +709,7 @@ open_credential_dialog (UiFixture  *fixture,
 
   g_assert_true (gtk_widget_activate_action_variant (credentials_page (fixture), action,
                                                      target));
-  dialog = find_toplevel (CPV_TYPE_CREDENTIAL_DIALOG);
+  dialog = cpv_ui_find_toplevel (CPV_TYPE_CREDENTIAL_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (dialog));
@@ -882,7 +867,7 @@ test_add_edit_remove (UiFixture     *fixture,
                               10, 3, issap_id, 'A', cissp_id, 'A');
   g_assert_true (gtk_widget_activate_action (credentials_page (fixture), "credentials.remove",
                                              "x", issap_id));
-  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (cpv_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
   one_activity = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "%u activity counts toward %s. Its credit line "
@@ -904,7 +889,7 @@ test_add_edit_remove (UiFixture     *fixture,
   g_assert_nonnull (held (fixture, "ISSAP"));
   g_assert_true (gtk_widget_activate_action (credentials_page (fixture), "credentials.remove",
                                              "x", issap_id));
-  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  confirm = ADW_MESSAGE_DIALOG (cpv_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "remove");
   g_assert_null (held (fixture, "ISSAP"));
